@@ -1,0 +1,357 @@
+/**
+ * AI delegations: utility-based, seeded, and able to say why. `delegateAct` returns the event a
+ * delegation wants to send now (with its top factors attached), or null if it has nothing to do.
+ * It reads the context as its own view would show it: its own brief and the public record.
+ */
+import type { ConferenceEvent, Factor, Term, Why } from '../events';
+import { currentPhase, type Conference } from '../conference';
+import { drawNormal, draw } from '../random';
+import type { Env } from '../rules/common';
+import { currentItemProposals, eligibleVoters } from '../rules/common';
+import { responseLevel, type Text } from '../scenario';
+import type { ConferenceContext, Difficulty } from '../state';
+import {
+  VOTE_OBJECT,
+  VOTE_YES,
+  amendmentsNow,
+  proposalUtility,
+  reputationOf,
+  responseUtility,
+  termCost,
+  termValue,
+  topFactors,
+  type Weighed,
+} from './utility';
+
+export interface Temper {
+  /** Standard deviation of the noise on every utility. */
+  noise: number;
+  /** Weight on keeping one's word. */
+  loyalty: number;
+  negotiates: boolean;
+  amends: boolean;
+  /** Refuses offers from delegations whose reputation is below this. */
+  distrustBelow: number;
+}
+
+export const TEMPERS: Record<Difficulty, Temper> = {
+  easy: { noise: 0.45, loyalty: 0.1, negotiates: false, amends: false, distrustBelow: 0 },
+  normal: { noise: 0.2, loyalty: 0.4, negotiates: false, amends: true, distrustBelow: 30 },
+  hard: { noise: 0.06, loyalty: 0.7, negotiates: true, amends: true, distrustBelow: 45 },
+};
+
+const why = (summary: Text, factors: Factor[]): Why => ({ summary, factors: topFactors(factors) });
+const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
+const factorText = (fs: Factor[], lang: 'en' | 'ru') => topFactors(fs, 2).map((x) => `${x.label[lang]} ${fmt(x.value)}`).join(lang === 'en' ? ' and ' : ' и ');
+
+/** Noise for one decision, from the game seed and the event counter. */
+const noise = (ctx: ConferenceContext, seat: string, salt: string, t: Temper): number =>
+  drawNormal(ctx.seed, ctx.seq, `${seat}/${salt}`) * t.noise;
+
+/** My commitments that bear on a vote, as a utility bonus for keeping them. */
+const commitmentPull = (ctx: ConferenceContext, seat: string, proposal: string, t: Temper): Factor[] =>
+  ctx.commitments
+    .filter((c) => c.by === seat && c.status === 'pending' && c.term.type === 'vote' && c.term.proposal === proposal)
+    .map((c) => ({
+      label: { en: `promise to ${c.to}`, ru: `обещание делегации ${c.to}` },
+      value: Math.round(t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100) / 100,
+    }));
+
+const votingChoice = (
+  env: Env,
+  ctx: ConferenceContext,
+  seat: string,
+  u: number,
+  committedStandAside: boolean,
+): 'yes' | 'no' | 'abstain' | 'standAside' => {
+  const mustVote = ctx.delegations[seat]!.presence === 'presentAndVoting';
+  if (u > VOTE_YES) return 'yes';
+  if (u < VOTE_OBJECT && !committedStandAside) return 'no';
+  if (mustVote) return u >= 0 ? 'yes' : 'no';
+  return env.profile.standAside ? 'standAside' : 'abstain';
+};
+
+const CHOICE_TEXT: Record<string, Text> = {
+  yes: { en: 'votes yes', ru: 'голосует «за»' },
+  no: { en: 'objects', ru: 'возражает' },
+  abstain: { en: 'abstains', ru: 'воздерживается' },
+  standAside: { en: 'stands aside', ru: 'заявляет о неучастии' },
+};
+
+const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEvent | null => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  const b = ctx.ballots[ctx.ballot];
+  if (!b || b.votes[seat] || !eligibleVoters(ctx, env).includes(seat)) return null;
+  let w: Weighed;
+  if (b.kind === 'amendment') {
+    const base = amendmentsNow(ctx, b.proposal);
+    const withA = proposalUtility(env, seat, b.proposal, [...base, b.amendment!]);
+    const without = proposalUtility(env, seat, b.proposal, base);
+    const promised = ctx.commitments.some(
+      (c) => c.by === seat && c.status === 'pending' && c.term.type === 'amendment' && c.term.amendment === b.amendment,
+    );
+    const factors: Factor[] = [
+      { label: { en: 'the text with the amendment', ru: 'текст с поправкой' }, value: Math.round((withA.value - without.value) * 100) / 100 },
+      ...(promised ? [{ label: { en: 'a promise to support it', ru: 'обещание поддержать' }, value: t.loyalty }] : []),
+    ];
+    w = { value: factors.reduce((a, x) => a + x.value, 0), factors };
+  } else {
+    const base = proposalUtility(env, seat, b.proposal, amendmentsNow(ctx, b.proposal));
+    const pull = commitmentPull(ctx, seat, b.proposal, t);
+    w = { value: base.value + pull.reduce((a, x) => a + x.value, 0), factors: [...base.factors, ...pull] };
+  }
+  const u = w.value + noise(ctx, seat, `vote/${ctx.ballot}`, t);
+  const standAsidePromised = ctx.commitments.some(
+    (c) => c.by === seat && c.status === 'pending' && c.term.type === 'vote' && c.term.proposal === b.proposal && c.term.choice === 'standAside',
+  );
+  const choice = votingChoice(env, ctx, seat, u, standAsidePromised && t.loyalty >= 0.4);
+  const what = b.kind === 'amendment' ? `amendment ${b.amendment} to ${b.proposal}` : b.proposal;
+  return {
+    type: 'delegate.vote',
+    seat,
+    choice,
+    why: why(
+      {
+        en: `${seat} ${CHOICE_TEXT[choice]!.en} on ${what}: ${factorText(w.factors, 'en') || 'no strong interest'}`,
+        ru: `${seat} ${CHOICE_TEXT[choice]!.ru} по вопросу ${what}: ${factorText(w.factors, 'ru') || 'нет сильного интереса'}`,
+      },
+      w.factors,
+    ),
+  };
+};
+
+const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceEvent | null => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  const id = ctx.crisis;
+  if (!id || ctx.crises[id]?.status !== 'open' || ctx.crises[id]!.responses[seat]) return null;
+  const c = env.crisis.get(id)!;
+  if (c.requester === seat || !eligibleVoters(ctx, env).includes(seat)) return null;
+  let best: { kind: (typeof c.options)[number]['kind']; w: Weighed; u: number } | null = null;
+  for (const o of c.options) {
+    const w = responseUtility(env, ctx, seat, id, o.kind);
+    const promise = ctx.commitments.find(
+      (x) => x.by === seat && x.status === 'pending' && x.term.type === 'response' && x.term.crisis === id,
+    );
+    if (promise && promise.term.type === 'response' && responseLevel(o.kind) >= responseLevel(promise.term.atLeast))
+      w.factors.push({ label: { en: `promise to ${promise.to}`, ru: `обещание делегации ${promise.to}` }, value: t.loyalty });
+    const u = w.factors.reduce((a, x) => a + x.value, 0) + noise(ctx, seat, `crisis/${o.kind}`, t);
+    if (!best || u > best.u) best = { kind: o.kind, w, u };
+  }
+  if (!best) return null;
+  const text = c.options.find((o) => o.kind === best.kind)!.text;
+  return {
+    type: 'delegate.respond',
+    seat,
+    crisis: id,
+    response: best.kind,
+    why: why(
+      { en: `${seat} chooses: ${text.en} (${factorText(best.w.factors, 'en')})`, ru: `${seat} выбирает: ${text.ru} (${factorText(best.w.factors, 'ru')})` },
+      best.w.factors,
+    ),
+  };
+};
+
+const answerOffers = (conf: Conference, seat: string, t: Temper, difficulty: Difficulty): ConferenceEvent | null => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  const offer = ctx.offers.find((o) => o.to === seat && o.status === 'open');
+  if (!offer) return null;
+  const value = offer.give.reduce((a, x) => a + termValue(env, ctx, seat, offer.from, x), 0);
+  const cost = offer.want.reduce((a, x) => a + termCost(env, ctx, seat, x), 0);
+  const rep = reputationOf(ctx, offer.from);
+  const factors: Factor[] = [
+    { label: { en: 'what is offered', ru: 'что предлагают' }, value: Math.round(value * 100) / 100 },
+    { label: { en: 'what is asked', ru: 'что просят' }, value: -Math.round(cost * 100) / 100 },
+  ];
+  if (t.distrustBelow && rep < t.distrustBelow)
+    factors.push({ label: { en: `reputation of ${offer.from} (${rep})`, ru: `репутация ${offer.from} (${rep})` }, value: -1 });
+  const u = factors.reduce((a, x) => a + x.value, 0) + (difficulty === 'easy' ? -0.3 : 0) + noise(ctx, seat, `offer/${offer.id}`, t);
+  const accept = u > 0;
+  return {
+    type: accept ? 'delegate.acceptOffer' : 'delegate.rejectOffer',
+    seat,
+    offer: offer.id,
+    why: why(
+      {
+        en: `${seat} ${accept ? 'accepts' : 'rejects'} the offer from ${offer.from}`,
+        ru: `${seat} ${accept ? 'принимает' : 'отклоняет'} предложение делегации ${offer.from}`,
+      },
+      factors,
+    ),
+  };
+};
+
+/** A hard delegation looks for a member that would block a proposal it wants, and offers a deal. */
+const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  if (ctx.offers.some((o) => o.from === seat && o.item === ctx.item)) return null;
+  const me = ctx.delegations[seat]!;
+  for (const p of currentItemProposals(ctx, env)) {
+    const mine = proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value;
+    if (mine < 0.5) continue;
+    for (const other of eligibleVoters(ctx, env)) {
+      if (other === seat) continue;
+      const theirs = proposalUtility(env, other, p, amendmentsNow(ctx, p)).value;
+      if (theirs >= VOTE_OBJECT || theirs < VOTE_OBJECT - 0.8) continue;
+      const ask: Term = { type: 'vote', proposal: p, choice: env.profile.standAside ? 'standAside' : 'yes' };
+      const amount = Math.min(me.capital, Math.max(2, Math.ceil((VOTE_OBJECT - theirs + 0.2) * 10)));
+      if (amount < 2 || amount > 15 || me.capital - amount < 10) continue;
+      return {
+        type: 'delegate.makeOffer',
+        seat,
+        to: other,
+        give: [{ type: 'capital', amount }],
+        want: [ask],
+        why: why(
+          { en: `${seat} wants ${p} adopted and ${other} would block it`, ru: `${seat} хочет принятия ${p}, а ${other} его заблокирует` },
+          [
+            { label: { en: `value of ${p}`, ru: `ценность ${p}` }, value: Math.round(mine * 100) / 100 },
+            { label: { en: 'political capital offered', ru: 'предложенный капитал' }, value: -amount / 10 },
+          ],
+        ),
+      };
+    }
+  }
+  return null;
+};
+
+/** Table an amendment that makes a proposal better for me; accept friendly ones as sponsor. */
+const handleAmendments = (conf: Conference, seat: string, t: Temper): ConferenceEvent | null => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  for (const p of currentItemProposals(ctx, env)) {
+    const prop = env.proposal.get(p)!;
+    const base = amendmentsNow(ctx, p);
+    const now = proposalUtility(env, seat, p, base).value;
+    if (prop.sponsor === seat) {
+      const pending = ctx.amendments.find((a) => a.proposal === p && a.status === 'pending');
+      if (pending) {
+        const withA = proposalUtility(env, seat, p, [...base, pending.amendment]).value;
+        // Accept if it costs me little and wins over someone who would otherwise object.
+        const wins = eligibleVoters(ctx, env).some(
+          (o) => proposalUtility(env, o, p, base).value < VOTE_OBJECT && proposalUtility(env, o, p, [...base, pending.amendment]).value >= VOTE_OBJECT,
+        );
+        if (withA > VOTE_YES && (wins || withA >= now - 0.05))
+          return {
+            type: 'delegate.acceptAmendment',
+            seat,
+            proposal: p,
+            amendment: pending.amendment,
+            why: why(
+              { en: `${seat} accepts amendment ${pending.amendment} as friendly`, ru: `${seat} принимает поправку ${pending.amendment} как дружественную` },
+              [
+                { label: { en: 'change in the value of its proposal', ru: 'изменение ценности своего предложения' }, value: Math.round((withA - now) * 100) / 100 },
+                ...(wins ? [{ label: { en: 'wins over an objector', ru: 'снимает возражение' }, value: 0.3 }] : []),
+              ],
+            ),
+          };
+      }
+    }
+    for (const a of prop.amendments) {
+      if (ctx.amendments.some((x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn')) continue;
+      if (a.proposedBy && a.proposedBy !== seat) continue;
+      const gain = proposalUtility(env, seat, p, [...base, a.id]).value - now;
+      if (gain + noise(ctx, seat, `amend/${a.id}`, t) > 0.15)
+        return {
+          type: 'delegate.proposeAmendment',
+          seat,
+          proposal: p,
+          amendment: a.id,
+          why: why(
+            { en: `${seat} tables amendment ${a.id} to ${p}`, ru: `${seat} вносит поправку ${a.id} к ${p}` },
+            [{ label: { en: 'value gained by the amendment', ru: 'выигрыш от поправки' }, value: Math.round(gain * 100) / 100 }],
+          ),
+        };
+    }
+  }
+  return null;
+};
+
+const SPEECH: Record<'support' | 'oppose' | 'undecided', Text> = {
+  support: {
+    en: 'Our delegation supports {p}. It serves the security of all member states.',
+    ru: 'Наша делегация поддерживает {p}. Это отвечает интересам безопасности всех государств-членов.',
+  },
+  oppose: {
+    en: 'Our delegation cannot accept {p} in its present form. The costs fall unevenly on member states.',
+    ru: 'Наша делегация не может согласиться с {p} в нынешней редакции. Издержки распределяются между государствами неравномерно.',
+  },
+  undecided: {
+    en: 'Our delegation is studying {p} and is open to amendments.',
+    ru: 'Наша делегация изучает {p} и открыта для поправок.',
+  },
+};
+
+const debate = (conf: Conference, seat: string, t: Temper, difficulty: Difficulty): ConferenceEvent | null => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  const d = ctx.delegations[seat]!;
+  if (d.presence === 'absent') return null;
+  if (ctx.speaker?.delegation === seat) {
+    if (ctx.speaker.spoke) return { type: 'delegate.yield', seat, to: 'chair' };
+    const props = currentItemProposals(ctx, env);
+    let pick = props[0];
+    let best = -1;
+    let u = 0;
+    for (const p of props) {
+      const v = proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value;
+      if (Math.abs(v) > best) [best, pick, u] = [Math.abs(v), p, v];
+    }
+    if (!pick) return { type: 'delegate.yield', seat, to: 'chair' };
+    const stance = u > VOTE_YES ? 'support' : u < VOTE_OBJECT ? 'oppose' : 'undecided';
+    const title = env.proposal.get(pick)!.title;
+    return {
+      type: 'delegate.speak',
+      seat,
+      proposal: pick,
+      stance,
+      text: `${SPEECH[stance].en.replace('{p}', title.en)}\n${SPEECH[stance].ru.replace('{p}', title.ru)}`,
+    };
+  }
+  if (ctx.caucus?.kind === 'unmoderated' || !ctx.caucus) {
+    if (!d.frozen && TEMPERS[difficulty].amends) {
+      const a = handleAmendments(conf, seat, t);
+      if (a) return a;
+    }
+    if (!d.frozen && t.negotiates) {
+      const o = makeOffer(conf, seat);
+      if (o) return o;
+    }
+  }
+  if (!ctx.caucus && !ctx.speaker && !ctx.speakers.includes(seat) && !ctx.motionVote) {
+    const spoke = ctx.statements.some((s) => s.by === seat && s.item === ctx.item);
+    if (spoke) return null;
+    const strong = currentItemProposals(ctx, env).some(
+      (p) => Math.abs(proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value) > 0.3,
+    );
+    if (strong && draw(ctx.seed, ctx.item, `speak/${seat}`) < 0.8) return { type: 'delegate.joinSpeakers', seat };
+  }
+  return null;
+};
+
+/** The event an AI delegation sends now, or null. */
+export const delegateAct = (conf: Conference, seat: string, difficulty: Difficulty): ConferenceEvent | null => {
+  const t = TEMPERS[difficulty];
+  const ctx = conf.snapshot.context;
+  if (ctx.ended || ctx.paused) return null;
+  const phase = currentPhase(conf);
+  const d = ctx.delegations[seat];
+  if (!d) return null;
+  if (phase === 'rollCall.open') return d.presence === 'absent' ? { type: 'delegate.answerRollCall', seat, status: 'present' } : null;
+  if (d.presence === 'absent') return null;
+  const answer = answerOffers(conf, seat, t, difficulty);
+  if (answer) return answer;
+  if (phase === 'floor.item.voting') return voteOnBallot(conf, seat, t);
+  if (phase === 'floor.item.debate.motionVote') {
+    const mv = ctx.motionVote!;
+    if (mv.votes[seat] || !eligibleVoters(ctx, conf.env).includes(seat)) return null;
+    const yes = mv.motion.by === seat || draw(ctx.seed, ctx.seq, `motion/${seat}`) < 0.6;
+    return { type: 'delegate.voteMotion', seat, choice: yes ? 'yes' : 'no' };
+  }
+  if (phase === 'crisis.responses') return respondToCrisis(conf, seat, t);
+  if (phase.startsWith('floor.item.debate')) return debate(conf, seat, t, difficulty);
+  return null;
+};

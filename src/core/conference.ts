@@ -1,0 +1,191 @@
+/**
+ * The one door into state. A conference is (scenario, options, events); `send` parses an untrusted
+ * event, checks it against the rules and the phase, and either returns the next conference or the
+ * reason it was refused, leaving the state unchanged. Everything here is pure.
+ */
+import { transition, initialTransition } from 'xstate';
+import { parseEvent, type ConferenceEvent } from './events';
+import { buildConferenceMachine, type ConferenceMachine } from './machine';
+import { isProfileId, type ProfileId } from './profiles';
+import type { Env } from './rules/common';
+import { refusal } from './rules/index';
+import type { Scenario, Text } from './scenario';
+import { initialContext, type ConferenceContext, type StartOptions } from './state';
+
+export const SAVE_FORMAT = 1;
+
+type Snapshot = ReturnType<typeof initialTransition<ConferenceMachine>>[0];
+
+export interface Conference {
+  readonly scenario: Scenario;
+  readonly options: Readonly<StartOptions>;
+  readonly machine: ConferenceMachine;
+  readonly env: Env;
+  readonly snapshot: Snapshot;
+  /** Every accepted event, in order: with the scenario and options, the whole game. */
+  readonly log: readonly ConferenceEvent[];
+}
+
+export type SendResult =
+  | { ok: true; conference: Conference; event: ConferenceEvent }
+  | { ok: false; reason: Text; conference: Conference };
+
+const machines = new WeakMap<Scenario, Map<ProfileId, ReturnType<typeof buildConferenceMachine>>>();
+const machineFor = (scenario: Scenario, profile: ProfileId) => {
+  let byProfile = machines.get(scenario);
+  if (!byProfile) machines.set(scenario, (byProfile = new Map()));
+  let built = byProfile.get(profile);
+  if (!built) byProfile.set(profile, (built = buildConferenceMachine(scenario, profile)));
+  return built;
+};
+
+export const startConference = (scenario: Scenario, options: StartOptions): Conference => {
+  const { machine, env } = machineFor(scenario, options.profile);
+  const [snapshot] = initialTransition(machine, initialContext(scenario, options));
+  return { scenario, options: { ...options }, machine, env, snapshot, log: [] };
+};
+
+/** The state value as a dotted path, e.g. `floor.item.debate.formal`. */
+export const phaseOf = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const [k, v] = Object.entries(value as Record<string, unknown>)[0]!;
+  return `${k}.${phaseOf(v)}`;
+};
+
+const PHASE_TEXT: Record<string, Text> = {
+  'rollCall.waiting': { en: 'before the roll call is opened', ru: 'до начала переклички' },
+  'rollCall.open': { en: 'during the roll call', ru: 'во время переклички' },
+  agenda: { en: 'while the agenda is being adopted', ru: 'во время утверждения повестки' },
+  'floor.item.debate.formal': { en: 'during formal debate', ru: 'во время официальных прений' },
+  'floor.item.debate.moderated': { en: 'during a moderated caucus', ru: 'во время модерируемых консультаций' },
+  'floor.item.debate.unmoderated': { en: 'during an unmoderated caucus', ru: 'во время неформальных консультаций' },
+  'floor.item.debate.motionVote': { en: 'during a vote on a motion', ru: 'во время голосования по процедурному предложению' },
+  'floor.item.voting': { en: 'during voting', ru: 'во время голосования' },
+  'floor.item.outcome': { en: 'after the vote on this item', ru: 'после голосования по этому пункту' },
+  'crisis.responses': { en: 'while members respond to the crisis', ru: 'пока члены отвечают на кризисный запрос' },
+  'crisis.decided': { en: 'after the council has decided on the crisis', ru: 'после решения Совета по кризису' },
+  debrief: { en: 'after the conference has ended', ru: 'после завершения конференции' },
+};
+export const phaseText = (phase: string): Text => PHASE_TEXT[phase] ?? { en: phase, ru: phase };
+
+export const currentPhase = (c: Conference): string => phaseOf(c.snapshot.value);
+export const contextOf = (c: Conference): ConferenceContext => c.snapshot.context;
+
+/** Sends one untrusted event. Never throws; a refusal carries the reason in both languages. */
+export const send = (c: Conference, raw: unknown): SendResult => {
+  const parsed = parseEvent(raw);
+  if (!parsed.ok)
+    return { ok: false, reason: { en: parsed.reason, ru: `ошибка в событии: ${parsed.reason}` }, conference: c };
+  const event = parsed.event;
+  const why = refusal(c.snapshot.context, event, c.env);
+  if (why) return { ok: false, reason: why, conference: c };
+  const [next] = transition(c.machine, c.snapshot, event);
+  if (next.context.seq === c.snapshot.context.seq) {
+    const phase = phaseText(currentPhase(c));
+    return {
+      ok: false,
+      reason: {
+        en: `"${event.type}" is not in order ${phase.en}`,
+        ru: `«${event.type}» сейчас не допускается: ${phase.ru}`,
+      },
+      conference: c,
+    };
+  }
+  return { ok: true, event, conference: { ...c, snapshot: next, log: [...c.log, event] } };
+};
+
+/** Sends a list of events, stopping at the first refusal. */
+export const sendAll = (
+  c: Conference,
+  events: readonly unknown[],
+): { conference: Conference; refused?: { index: number; reason: Text } } => {
+  let cur = c;
+  for (let i = 0; i < events.length; i++) {
+    const r = send(cur, events[i]);
+    if (!r.ok) return { conference: cur, refused: { index: i, reason: r.reason } };
+    cur = r.conference;
+  }
+  return { conference: cur };
+};
+
+// ── persistence and replay ─────────────────────────────────────────────────────────────────
+
+/** A game as a log: replaying it gives the same state. */
+export interface SavedGame {
+  format: typeof SAVE_FORMAT;
+  scenario: string;
+  options: StartOptions;
+  events: ConferenceEvent[];
+}
+
+/** A snapshot of the state, for fast restore; carries its format version. */
+export interface PersistedSnapshot {
+  format: typeof SAVE_FORMAT;
+  scenario: string;
+  options: StartOptions;
+  phase: string;
+  value: unknown;
+  context: ConferenceContext;
+}
+
+export const saveGame = (c: Conference): SavedGame => ({
+  format: SAVE_FORMAT,
+  scenario: c.scenario.id,
+  options: { ...c.options },
+  events: [...c.log],
+});
+
+export const persistSnapshot = (c: Conference): PersistedSnapshot => ({
+  format: SAVE_FORMAT,
+  scenario: c.scenario.id,
+  options: { ...c.options },
+  phase: currentPhase(c),
+  value: c.snapshot.value,
+  context: c.snapshot.context,
+});
+
+export type ReplayResult =
+  | { ok: true; conference: Conference }
+  | { ok: false; reason: Text; index?: number };
+
+const badSave = (en: string, ru: string): ReplayResult => ({ ok: false, reason: { en, ru } });
+
+/** Checks a save's envelope (untrusted input) and replays its events. Never throws. */
+export const replayGame = (scenario: Scenario, raw: unknown): ReplayResult => {
+  if (typeof raw !== 'object' || raw === null)
+    return badSave('the save is not a game record', 'сохранение не является записью игры');
+  const save = raw as Partial<SavedGame>;
+  if (save.format !== SAVE_FORMAT)
+    return badSave(
+      `the save has format ${String(save.format)}, this version reads format ${SAVE_FORMAT}`,
+      `формат сохранения ${String(save.format)}, эта версия читает формат ${SAVE_FORMAT}`,
+    );
+  if (save.scenario !== scenario.id)
+    return badSave(
+      `the save belongs to scenario "${String(save.scenario)}", not "${scenario.id}"`,
+      `сохранение относится к сценарию «${String(save.scenario)}», а не «${scenario.id}»`,
+    );
+  const o = save.options;
+  if (!o || typeof o.seed !== 'number' || typeof o.profile !== 'string' || !isProfileId(o.profile))
+    return badSave('the save has no valid seed and procedure profile', 'в сохранении нет корректных зерна и процедуры');
+  if (!Array.isArray(save.events)) return badSave('the save has no event list', 'в сохранении нет списка событий');
+  const humans = Array.isArray(o.humans) ? o.humans.filter((h): h is string => typeof h === 'string') : [];
+  const r = sendAll(startConference(scenario, { seed: o.seed, profile: o.profile, humans }), save.events);
+  if (r.refused)
+    return {
+      ok: false,
+      index: r.refused.index,
+      reason: {
+        en: `event ${r.refused.index + 1} of the save is refused: ${r.refused.reason.en}`,
+        ru: `событие ${r.refused.index + 1} сохранения отклонено: ${r.refused.reason.ru}`,
+      },
+    };
+  return { ok: true, conference: r.conference };
+};
+
+/** Restores a persisted snapshot; the log is not part of a snapshot. */
+export const restoreSnapshot = (scenario: Scenario, p: PersistedSnapshot): Conference => {
+  const c = startConference(scenario, p.options);
+  const snapshot = c.machine.resolveState({ value: p.value as never, context: p.context });
+  return { ...c, snapshot };
+};
