@@ -20,11 +20,14 @@ for (const file of files) {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    console.error(`${file}: cannot read the file\n  fix: check the path (run from the project folder)`);
+    console.error(
+      `${file}: cannot read the file\n  fix: check the path (run from the project folder)`,
+    );
     failed++;
     continue;
   }
-  const result = basename(file) === 'glossary.yaml' ? loadGlossary(text, file) : loadScenario(text, file);
+  const result =
+    basename(file) === 'glossary.yaml' ? loadGlossary(text, file) : loadScenario(text, file);
   if (result.ok) console.log(`ok   ${file}`);
   else {
     failed++;

@@ -38,9 +38,7 @@ export class ScenarioError extends Error {
 
 type Segment = string | number;
 const pathText = (path: readonly Segment[]): string =>
-  path
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
+  path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
 /** Levenshtein distance, for "did you mean" suggestions. */
 const distance = (a: string, b: string): number => {
@@ -88,7 +86,9 @@ const fixForIssue = (issue: z.core.$ZodIssue): string => {
     case 'invalid_union':
       return 'check the "type" field and the fields that type needs (see scenarios/README.md)';
     case 'invalid_format':
-      return issue.format === 'url' ? 'write a full https:// address' : `write a valid ${issue.format}`;
+      return issue.format === 'url'
+        ? 'write a full https:// address'
+        : `write a valid ${issue.format}`;
     default:
       return 'see scenarios/README.md for this field';
   }
@@ -163,7 +163,11 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
     const seen = new Set<string>();
     items.forEach((it, i) => {
       if (seen.has(it.id))
-        add(`${at}[${i}].id`, `the ${kind} id "${it.id}" is used twice`, 'give each one its own id');
+        add(
+          `${at}[${i}].id`,
+          `the ${kind} id "${it.id}" is used twice`,
+          'give each one its own id',
+        );
       seen.add(it.id);
     });
   };
@@ -189,8 +193,7 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
       add(path, `unknown source "${id}"`, `declare it under "sources" or ${suggest(id, sources)}`);
   };
   const delegation = (path: string, id: string, only = delegations) => {
-    if (!only.includes(id))
-      add(path, `unknown delegation "${id}"`, suggest(id, only));
+    if (!only.includes(id)) add(path, `unknown delegation "${id}"`, suggest(id, only));
   };
   const actorOrDelegation = (path: string, id: string) => {
     if (!actors.includes(id) && !delegations.includes(id))
@@ -202,11 +205,19 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
   };
   const actor = (path: string, id: string) => {
     if (!actors.includes(id))
-      add(path, `unknown outside actor "${id}"`, `declare it under "actors" or ${suggest(id, actors)}`);
+      add(
+        path,
+        `unknown outside actor "${id}"`,
+        `declare it under "actors" or ${suggest(id, actors)}`,
+      );
   };
 
   if (members.length < 2)
-    add('delegations', 'a conference needs at least two member delegations', 'add member delegations');
+    add(
+      'delegations',
+      'a conference needs at least two member delegations',
+      'add member delegations',
+    );
 
   const placed = new Map<string, number>();
   s.agenda.forEach((item, i) =>
@@ -214,13 +225,21 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
       if (!proposals.includes(p))
         add(`agenda[${i}].proposals[${j}]`, `unknown proposal "${p}"`, suggest(p, proposals));
       if (placed.has(p))
-        add(`agenda[${i}].proposals[${j}]`, `proposal "${p}" is on the agenda twice`, 'list each proposal in one agenda item');
+        add(
+          `agenda[${i}].proposals[${j}]`,
+          `proposal "${p}" is on the agenda twice`,
+          'list each proposal in one agenda item',
+        );
       placed.set(p, i);
     }),
   );
   s.proposals.forEach((p, i) => {
     if (!placed.has(p.id))
-      add(`proposals[${i}]`, `proposal "${p.id}" is not on the agenda`, 'add its id to an agenda item');
+      add(
+        `proposals[${i}]`,
+        `proposal "${p.id}" is not on the agenda`,
+        'add its id to an agenda item',
+      );
     if (!groups.includes(p.group))
       add(`proposals[${i}].group`, `unknown group "${p.group}"`, suggest(p.group, groups));
     delegation(`proposals[${i}].sponsor`, p.sponsor);
@@ -240,7 +259,9 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
   });
 
   s.delegations.forEach((d, i) => {
-    Object.keys(d.interests.actors).forEach((a) => actor(`delegations[${i}].interests.actors.${a}`, a));
+    Object.keys(d.interests.actors).forEach((a) =>
+      actor(`delegations[${i}].interests.actors.${a}`, a),
+    );
     d.ties.forEach((t, j) => {
       actorOrDelegation(`delegations[${i}].ties[${j}].with`, t.with);
       source(`delegations[${i}].ties[${j}].source`, t.source);
@@ -255,7 +276,9 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
       source(`delegations[${i}].factSheet.alignments[${j}].source`, b.source),
     );
     unique('objective', d.objectives, `delegations[${i}].objectives`);
-    d.objectives.forEach((o, j) => checkCondition(o.check, `delegations[${i}].objectives[${j}].check`));
+    d.objectives.forEach((o, j) =>
+      checkCondition(o.check, `delegations[${i}].objectives[${j}].check`),
+    );
   });
 
   // One source per figure type across all delegations, so figures compare like with like.
@@ -280,22 +303,34 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
       );
     const kinds = c.options.map((o) => o.kind);
     if (!kinds.includes('standAside'))
-      add(`crises[${i}].options`, 'a crisis must let members stand aside', 'add an option of kind standAside');
+      add(
+        `crises[${i}].options`,
+        'a crisis must let members stand aside',
+        'add an option of kind standAside',
+      );
     if (!kinds.includes(c.asked))
-      add(`crises[${i}].asked`, `the requested response "${c.asked}" is not among the options`, `add an option of kind ${c.asked}`);
+      add(
+        `crises[${i}].asked`,
+        `the requested response "${c.asked}" is not among the options`,
+        `add an option of kind ${c.asked}`,
+      );
     if (new Set(kinds).size !== kinds.length)
       add(`crises[${i}].options`, 'a response kind is listed twice', 'list each kind once');
     c.stakes.forEach((st, j) => delegation(`crises[${i}].stakes[${j}].delegation`, st.delegation));
     c.sources.forEach((src, j) => source(`crises[${i}].sources[${j}]`, src));
   });
 
-  s.debrief.history.forEach((h, i) => h.sources.forEach((src, j) => source(`debrief.history[${i}].sources[${j}]`, src)));
+  s.debrief.history.forEach((h, i) =>
+    h.sources.forEach((src, j) => source(`debrief.history[${i}].sources[${j}]`, src)),
+  );
   s.debrief.positions.forEach((p, i) => {
     if (!parties.includes(p.party))
       add(`debrief.positions[${i}].party`, `unknown party "${p.party}"`, suggest(p.party, parties));
     p.sources.forEach((src, j) => source(`debrief.positions[${i}].sources[${j}]`, src));
   });
-  s.debrief.corrections.forEach((c, i) => c.sources.forEach((src, j) => source(`debrief.corrections[${i}].sources[${j}]`, src)));
+  s.debrief.corrections.forEach((c, i) =>
+    c.sources.forEach((src, j) => source(`debrief.corrections[${i}].sources[${j}]`, src)),
+  );
 
   function checkCondition(c: Condition, at: string): void {
     switch (c.type) {
@@ -306,9 +341,17 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
         return;
       case 'amendmentAdopted': {
         const p = s.proposals.find((x) => x.id === c.proposal);
-        if (!p) add(`${at}.proposal`, `unknown proposal "${c.proposal}"`, suggest(c.proposal, proposals));
+        if (!p)
+          add(`${at}.proposal`, `unknown proposal "${c.proposal}"`, suggest(c.proposal, proposals));
         else if (!p.amendments.some((a) => a.id === c.amendment))
-          add(`${at}.amendment`, `proposal "${p.id}" has no amendment "${c.amendment}"`, suggest(c.amendment, p.amendments.map((a) => a.id)));
+          add(
+            `${at}.amendment`,
+            `proposal "${p.id}" has no amendment "${c.amendment}"`,
+            suggest(
+              c.amendment,
+              p.amendments.map((a) => a.id),
+            ),
+          );
         return;
       }
       case 'crisisHonoured':
@@ -338,8 +381,7 @@ export const loadScenario = (text: string, file: string): LoadResult<Scenario> =
   if (!parsed.ok) return parsed;
   const { data, locate } = parsed.value;
   const result = ScenarioSchema.safeParse(data);
-  if (!result.success)
-    return { ok: false, problems: schemaProblems(result.error, file, locate) };
+  if (!result.success) return { ok: false, problems: schemaProblems(result.error, file, locate) };
   const refs = checkReferences(result.data, file);
   if (refs.length) {
     return {

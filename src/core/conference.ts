@@ -3,7 +3,7 @@
  * event, checks it against the rules and the phase, and either returns the next conference or the
  * reason it was refused, leaving the state unchanged. Everything here is pure.
  */
-import { transition, initialTransition } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope } from 'xstate';
 import { parseEvent, type ConferenceEvent } from './events';
 import { buildConferenceMachine, type ConferenceMachine } from './machine';
 import { isProfileId, type ProfileId } from './profiles';
@@ -39,6 +39,34 @@ const machineFor = (scenario: Scenario, profile: ProfileId) => {
   return built;
 };
 
+/**
+ * One inert actor scope per machine, reused for every transition. `xstate.transition()` builds a
+ * fresh actor for each call, which was a third of the cost of an event; the machine's own
+ * `transition(snapshot, event, scope)` with an inert scope is the same pure computation (no action
+ * is executed: our machine has only `assign`s).
+ */
+const scopes = new WeakMap<ConferenceMachine, AnyActorScope>();
+const scopeFor = (machine: ConferenceMachine, ctx: ConferenceContext): AnyActorScope => {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine, { input: ctx });
+    const noop = () => {};
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      defer: noop,
+      logger: noop,
+      stopChild: noop,
+      emit: noop,
+      actionExecutor: noop,
+    } as unknown as AnyActorScope;
+    scopes.set(machine, scope);
+  }
+  return scope;
+};
+
 export const startConference = (scenario: Scenario, options: StartOptions): Conference => {
   const { machine, env } = machineFor(scenario, options.profile);
   const [snapshot] = initialTransition(machine, initialContext(scenario, options));
@@ -57,13 +85,31 @@ const PHASE_TEXT: Record<string, Text> = {
   'rollCall.open': { en: 'during the roll call', ru: 'во время переклички' },
   agenda: { en: 'while the agenda is being adopted', ru: 'во время утверждения повестки' },
   'floor.item.debate.formal': { en: 'during formal debate', ru: 'во время официальных прений' },
-  'floor.item.debate.moderated': { en: 'during a moderated caucus', ru: 'во время модерируемых консультаций' },
-  'floor.item.debate.unmoderated': { en: 'during an unmoderated caucus', ru: 'во время неформальных консультаций' },
-  'floor.item.debate.motionVote': { en: 'during a vote on a motion', ru: 'во время голосования по процедурному предложению' },
+  'floor.item.debate.moderated': {
+    en: 'during a moderated caucus',
+    ru: 'во время модерируемых консультаций',
+  },
+  'floor.item.debate.unmoderated': {
+    en: 'during an unmoderated caucus',
+    ru: 'во время неформальных консультаций',
+  },
+  'floor.item.debate.motionVote': {
+    en: 'during a vote on a motion',
+    ru: 'во время голосования по процедурному предложению',
+  },
   'floor.item.voting': { en: 'during voting', ru: 'во время голосования' },
-  'floor.item.outcome': { en: 'after the vote on this item', ru: 'после голосования по этому пункту' },
-  'crisis.responses': { en: 'while members respond to the crisis', ru: 'пока члены отвечают на кризисный запрос' },
-  'crisis.decided': { en: 'after the council has decided on the crisis', ru: 'после решения Совета по кризису' },
+  'floor.item.outcome': {
+    en: 'after the vote on this item',
+    ru: 'после голосования по этому пункту',
+  },
+  'crisis.responses': {
+    en: 'while members respond to the crisis',
+    ru: 'пока члены отвечают на кризисный запрос',
+  },
+  'crisis.decided': {
+    en: 'after the council has decided on the crisis',
+    ru: 'после решения Совета по кризису',
+  },
   debrief: { en: 'after the conference has ended', ru: 'после завершения конференции' },
 };
 export const phaseText = (phase: string): Text => PHASE_TEXT[phase] ?? { en: phase, ru: phase };
@@ -75,11 +121,15 @@ export const contextOf = (c: Conference): ConferenceContext => c.snapshot.contex
 export const send = (c: Conference, raw: unknown): SendResult => {
   const parsed = parseEvent(raw);
   if (!parsed.ok)
-    return { ok: false, reason: { en: parsed.reason, ru: `ошибка в событии: ${parsed.reason}` }, conference: c };
+    return {
+      ok: false,
+      reason: { en: parsed.reason, ru: `ошибка в событии: ${parsed.reason}` },
+      conference: c,
+    };
   const event = parsed.event;
   const why = refusal(c.snapshot.context, event, c.env);
   if (why) return { ok: false, reason: why, conference: c };
-  const [next] = transition(c.machine, c.snapshot, event);
+  const next = c.machine.transition(c.snapshot, event, scopeFor(c.machine, c.snapshot.context));
   if (next.context.seq === c.snapshot.context.seq) {
     const phase = phaseText(currentPhase(c));
     return {
@@ -145,8 +195,7 @@ export const persistSnapshot = (c: Conference): PersistedSnapshot => ({
 });
 
 export type ReplayResult =
-  | { ok: true; conference: Conference }
-  | { ok: false; reason: Text; index?: number };
+  { ok: true; conference: Conference } | { ok: false; reason: Text; index?: number };
 
 const badSave = (en: string, ru: string): ReplayResult => ({ ok: false, reason: { en, ru } });
 
@@ -167,10 +216,19 @@ export const replayGame = (scenario: Scenario, raw: unknown): ReplayResult => {
     );
   const o = save.options;
   if (!o || typeof o.seed !== 'number' || typeof o.profile !== 'string' || !isProfileId(o.profile))
-    return badSave('the save has no valid seed and procedure profile', 'в сохранении нет корректных зерна и процедуры');
-  if (!Array.isArray(save.events)) return badSave('the save has no event list', 'в сохранении нет списка событий');
-  const humans = Array.isArray(o.humans) ? o.humans.filter((h): h is string => typeof h === 'string') : [];
-  const r = sendAll(startConference(scenario, { seed: o.seed, profile: o.profile, humans }), save.events);
+    return badSave(
+      'the save has no valid seed and procedure profile',
+      'в сохранении нет корректных зерна и процедуры',
+    );
+  if (!Array.isArray(save.events))
+    return badSave('the save has no event list', 'в сохранении нет списка событий');
+  const humans = Array.isArray(o.humans)
+    ? o.humans.filter((h): h is string => typeof h === 'string')
+    : [];
+  const r = sendAll(
+    startConference(scenario, { seed: o.seed, profile: o.profile, humans }),
+    save.events,
+  );
   if (r.refused)
     return {
       ok: false,

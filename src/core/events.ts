@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { DelegationIdSchema, IdSchema, ResponseKindSchema, TextSchema } from './scenario';
 
-const Seat = z.string().min(1).max(16);
 const ChairSeat = z.literal('chair', { error: 'only the chair may send chair.* events' });
 const ClockSeat = z.literal('clock', { error: 'clock.* events come from the clock seat' });
 const SystemSeat = z.literal('system', { error: 'system.* events come from the system seat' });
@@ -28,7 +27,12 @@ export const CHOICES = ['yes', 'no', 'abstain', 'standAside'] as const;
 export const ChoiceSchema = z.enum(CHOICES);
 export type Choice = z.infer<typeof ChoiceSchema>;
 
-export const POINT_KINDS = ['order', 'personalPrivilege', 'parliamentaryInquiry', 'information'] as const;
+export const POINT_KINDS = [
+  'order',
+  'personalPrivilege',
+  'parliamentaryInquiry',
+  'information',
+] as const;
 export const PointKindSchema = z.enum(POINT_KINDS);
 export type PointKind = z.infer<typeof PointKindSchema>;
 
@@ -40,9 +44,13 @@ export const MotionSchema = z.discriminatedUnion('kind', [
       speakingSeconds: z.number().int().min(15).max(300),
     })
     .strict(),
-  z.object({ kind: z.literal('unmoderatedCaucus'), minutes: z.number().int().min(1).max(30) }).strict(),
+  z
+    .object({ kind: z.literal('unmoderatedCaucus'), minutes: z.number().int().min(1).max(30) })
+    .strict(),
   z.object({ kind: z.literal('closeDebate') }).strict(),
-  z.object({ kind: z.literal('setSpeakingTime'), seconds: z.number().int().min(15).max(600) }).strict(),
+  z
+    .object({ kind: z.literal('setSpeakingTime'), seconds: z.number().int().min(15).max(600) })
+    .strict(),
   z.object({ kind: z.literal('suspendMeeting') }).strict(),
   z.object({ kind: z.literal('postponeProposal'), proposal: IdSchema }).strict(),
 ]);
@@ -59,7 +67,9 @@ export const MOTION_KINDS: readonly MotionKind[] = [
 
 /** What a delegation may promise or give in an offer. */
 export const TermSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('vote'), proposal: IdSchema, choice: z.enum(['yes', 'standAside']) }).strict(),
+  z
+    .object({ type: z.literal('vote'), proposal: IdSchema, choice: z.enum(['yes', 'standAside']) })
+    .strict(),
   z.object({ type: z.literal('response'), crisis: IdSchema, atLeast: ResponseKindSchema }).strict(),
   z.object({ type: z.literal('capital'), amount: z.number().int().min(1).max(30) }).strict(),
   z.object({ type: z.literal('amendment'), proposal: IdSchema, amendment: IdSchema }).strict(),
@@ -129,8 +139,12 @@ export const EVENT_SCHEMAS = {
     give: z.array(TermSchema).min(1).max(4),
     want: z.array(TermSchema).min(1).max(4),
   }),
-  'delegate.acceptOffer': delegate('delegate.acceptOffer').extend({ offer: z.number().int().min(0) }),
-  'delegate.rejectOffer': delegate('delegate.rejectOffer').extend({ offer: z.number().int().min(0) }),
+  'delegate.acceptOffer': delegate('delegate.acceptOffer').extend({
+    offer: z.number().int().min(0),
+  }),
+  'delegate.rejectOffer': delegate('delegate.rejectOffer').extend({
+    offer: z.number().int().min(0),
+  }),
   'delegate.withdrawOffer': delegate('delegate.withdrawOffer').extend({
     offer: z.number().int().min(0),
   }),
@@ -140,7 +154,9 @@ export const EVENT_SCHEMAS = {
     response: ResponseKindSchema,
   }),
   // clock.*
-  'clock.tick': base('clock.tick', ClockSeat).extend({ seconds: z.number().int().min(1).max(3600) }),
+  'clock.tick': base('clock.tick', ClockSeat).extend({
+    seconds: z.number().int().min(1).max(3600),
+  }),
   // system.*
   'system.seatControl': base('system.seatControl', SystemSeat).extend({
     delegation: DelegationIdSchema,
@@ -178,8 +194,5 @@ export const parseEvent = (raw: unknown): ParseResult => {
 
 export const ConferenceEventSchema = z.discriminatedUnion(
   'type',
-  Object.values(EVENT_SCHEMAS) as unknown as [
-    Schemas[EventType],
-    ...Schemas[EventType][],
-  ],
+  Object.values(EVENT_SCHEMAS) as unknown as [Schemas[EventType], ...Schemas[EventType][]],
 );

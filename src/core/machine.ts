@@ -7,7 +7,7 @@
  *     → floor.item.voting → floor.item.outcome → (next item | crisis | debrief)
  *   crisis.responses → crisis.decided → back to the floor where it was (deep history)
  */
-import { produce } from 'immer';
+import { Immer } from 'immer';
 import { assign, setup } from 'xstate';
 import type { ConferenceEvent } from './events';
 import { PROFILES, type ProfileId } from './profiles';
@@ -18,6 +18,14 @@ import { caucusEnds, passingMotionKind } from './rules/procedure';
 import { hasSomethingToVote } from './rules/voting';
 import type { Scenario } from './scenario';
 import type { ConferenceContext } from './state';
+
+/**
+ * Our own Immer instance: drafts are finalised without deep-freezing (the conference never hands
+ * out a context for mutation, and freezing doubled the cost of an event). Global Immer settings of
+ * other code are untouched.
+ */
+const immer = new Immer({ autoFreeze: false });
+const produce = immer.produce;
 
 const ACCEPT = { guard: 'isInOrder', actions: 'apply' } as const;
 const accept = <T extends string>(...types: T[]) =>
@@ -49,8 +57,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
     },
     guards: {
       isInOrder: ({ context, event }) => refusal(context, event, env) === null,
-      caucusEnds: ({ context, event }) =>
-        event.type === 'clock.tick' && caucusEnds(context, event),
+      caucusEnds: ({ context, event }) => event.type === 'clock.tick' && caucusEnds(context, event),
       motionCarries: ({ context }, kind: string) => passingMotionKind(context, env) === kind,
       closeDebateCarriesWithBallots: ({ context }) =>
         passingMotionKind(context, env) === 'closeDebate' && hasSomethingToVote(context, env),
@@ -191,10 +198,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
                 },
               },
               closing: {
-                always: [
-                  { guard: 'isVotingOpen', target: 'voting' },
-                  { target: 'outcome' },
-                ],
+                always: [{ guard: 'isVotingOpen', target: 'voting' }, { target: 'outcome' }],
               },
               outcome: {
                 on: {

@@ -58,7 +58,10 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
 export const PROFILES: Readonly<Record<ProfileId, ProcedureProfile>> = {
   consensus: {
     id: 'consensus',
-    name: { en: 'CSTO consensus (standing aside allowed)', ru: 'Консенсус ОДКБ (с правом неучастия)' },
+    name: {
+      en: 'CSTO consensus (standing aside allowed)',
+      ru: 'Консенсус ОДКБ (с правом неучастия)',
+    },
     description: {
       en: 'A decision passes when no member objects. A member may stand aside: it does not block and is not bound (the December 2010 practice).',
       ru: 'Решение принято, если никто из членов не возражает. Член может заявить о неучастии: он не блокирует решение и не связан им (практика с декабря 2010 года).',
@@ -86,7 +89,10 @@ export const PROFILES: Readonly<Record<ProfileId, ProcedureProfile>> = {
   },
   majority: {
     id: 'majority',
-    name: { en: 'Simple majority of present and voting', ru: 'Простое большинство присутствующих и голосующих' },
+    name: {
+      en: 'Simple majority of present and voting',
+      ru: 'Простое большинство присутствующих и голосующих',
+    },
     description: {
       en: 'More yes than no votes among members present and voting; abstentions are not counted.',
       ru: 'Голосов «за» больше, чем «против», среди присутствующих и голосующих; воздержавшиеся не учитываются.',
@@ -114,7 +120,8 @@ export const PROFILES: Readonly<Record<ProfileId, ProcedureProfile>> = {
   },
 };
 
-export const isProfileId = (x: string): x is ProfileId => (PROFILE_IDS as readonly string[]).includes(x);
+export const isProfileId = (x: string): x is ProfileId =>
+  (PROFILE_IDS as readonly string[]).includes(x);
 
 export interface Tally {
   yes: number;
@@ -142,7 +149,10 @@ export interface Decision {
   blockers: string[];
 }
 
-export const tally = (votes: Readonly<Record<string, Choice | undefined>>, eligible: readonly string[]): Tally => {
+export const tally = (
+  votes: Readonly<Record<string, Choice | undefined>>,
+  eligible: readonly string[],
+): Tally => {
   const t: Tally = { yes: 0, no: 0, abstain: 0, standAside: 0, notVoting: 0 };
   for (const d of eligible) {
     const v = votes[d];
@@ -185,11 +195,21 @@ export const decide = (
     }
     case 'majority':
       if (t.yes > t.no) return { adopted: true, reason: 'adopted', tally: t, blockers: [] };
-      return { adopted: false, reason: t.yes === 0 ? 'noSupport' : 'noMajority', tally: t, blockers: [] };
+      return {
+        adopted: false,
+        reason: t.yes === 0 ? 'noSupport' : 'noMajority',
+        tally: t,
+        blockers: [],
+      };
     case 'twoThirds':
       if (t.yes > 0 && t.yes * 3 >= (t.yes + t.no) * 2)
         return { adopted: true, reason: 'adopted', tally: t, blockers: [] };
-      return { adopted: false, reason: t.yes === 0 ? 'noSupport' : 'noTwoThirds', tally: t, blockers: [] };
+      return {
+        adopted: false,
+        reason: t.yes === 0 ? 'noSupport' : 'noTwoThirds',
+        tally: t,
+        blockers: [],
+      };
   }
 };
 

@@ -25,7 +25,11 @@ export const draw = (seed: number, seq: number, salt: string): number => {
 
 /** A roughly normal draw with mean 0 and standard deviation 1 (sum of uniforms). */
 export const drawNormal = (seed: number, seq: number, salt: string): number =>
-  (draw(seed, seq, `${salt}/a`) + draw(seed, seq, `${salt}/b`) + draw(seed, seq, `${salt}/c`) - 1.5) * 2;
+  (draw(seed, seq, `${salt}/a`) +
+    draw(seed, seq, `${salt}/b`) +
+    draw(seed, seq, `${salt}/c`) -
+    1.5) *
+  2;
 
 /** A sequence generator for tools outside the state (the simulator's seeds per run). */
 export const seedSequence = (seed: number, n: number): number[] =>

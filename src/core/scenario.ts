@@ -18,7 +18,10 @@ export type Text = z.infer<typeof TextSchema>;
 
 export const IdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]*$/,
+    'ids are lower-case letters, digits and hyphens, starting with a letter',
+  );
 
 /** Delegations are ISO 3166 alpha-2 codes in lower case: `ru`, `by`, `kz`, `kg`, `tj`, `am`, `az`… */
 export const DelegationIdSchema = z
@@ -77,9 +80,7 @@ export const SourceRefSchema = IdSchema;
 const Weight = z.number().min(-1).max(1);
 const Score = z.number().int().min(0).max(100);
 
-export const ActorSchema = z
-  .object({ id: IdSchema, name: TextSchema })
-  .strict();
+export const ActorSchema = z.object({ id: IdSchema, name: TextSchema }).strict();
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** Checkable conditions, used by objectives. Each `type` is a pure function in core/rules/conditions. */
@@ -106,9 +107,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z
       .object({ type: z.literal('amendmentAdopted'), proposal: IdSchema, amendment: IdSchema })
       .strict(),
-    z
-      .object({ type: z.literal('metricAtLeast'), metric: MetricIdSchema, value: Score })
-      .strict(),
+    z.object({ type: z.literal('metricAtLeast'), metric: MetricIdSchema, value: Score }).strict(),
     z.object({ type: z.literal('metricAtMost'), metric: MetricIdSchema, value: Score }).strict(),
     z.object({ type: z.literal('crisisHonoured'), crisis: IdSchema }).strict(),
     z.object({ type: z.literal('crisisNotHonoured'), crisis: IdSchema }).strict(),
@@ -205,9 +204,7 @@ export const DelegationSchema = z
     name: TextSchema,
     /** Members vote; observers may speak and negotiate but never vote. */
     role: z.enum(['member', 'observer']).default('member'),
-    capabilities: z
-      .object({ military: Score, economic: Score, diplomatic: Score })
-      .strict(),
+    capabilities: z.object({ military: Score, economic: Score, diplomatic: Score }).strict(),
     /** Political capital at the start. */
     capital: Score,
     interests: z
@@ -379,9 +376,7 @@ export const ScenarioSchema = z
     /** Agenda items in order; each holds proposals voted on in that item. */
     agenda: z
       .array(
-        z
-          .object({ id: IdSchema, title: TextSchema, proposals: z.array(IdSchema).min(1) })
-          .strict(),
+        z.object({ id: IdSchema, title: TextSchema, proposals: z.array(IdSchema).min(1) }).strict(),
       )
       .min(1),
     delegations: z.array(DelegationSchema).min(2),

@@ -42,7 +42,8 @@ export const nextAiEvent = (conf: Conference, o: AutoplayOptions): ConferenceEve
   if (o.externalClock) return null;
   const humanSpeaking = ctx.speaker && o.humans?.includes(ctx.speaker.delegation);
   const wait = Math.max(humanSpeaking ? ctx.speaker!.remaining : 0, ctx.caucus?.remaining ?? 0);
-  if (wait > 0 && !ctx.paused) return { type: 'clock.tick', seat: 'clock', seconds: Math.min(3600, wait) };
+  if (wait > 0 && !ctx.paused)
+    return { type: 'clock.tick', seat: 'clock', seconds: Math.min(3600, wait) };
   return null;
 };
 

@@ -27,13 +27,20 @@ export const chairAct = (conf: Conference): ConferenceEvent | null => {
     case 'floor.item.debate.moderated': {
       if (ctx.point)
         return c('chair.rulePoint', {
-          ruling: ctx.point.point === 'parliamentaryInquiry' || ctx.point.point === 'information' ? 'answered' : 'wellTaken',
+          ruling:
+            ctx.point.point === 'parliamentaryInquiry' || ctx.point.point === 'information'
+              ? 'answered'
+              : 'wellTaken',
         });
       if (ctx.speaker) return null;
       if (ctx.motions.length) {
         let best = 0;
         ctx.motions.forEach((m, i) => {
-          if (env.profile.motions[m.motion.kind].precedence < env.profile.motions[ctx.motions[best]!.motion.kind].precedence) best = i;
+          if (
+            env.profile.motions[m.motion.kind].precedence <
+            env.profile.motions[ctx.motions[best]!.motion.kind].precedence
+          )
+            best = i;
         });
         return c('chair.putMotion', { index: best });
       }

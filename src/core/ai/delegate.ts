@@ -42,19 +42,36 @@ export const TEMPERS: Record<Difficulty, Temper> = {
 
 const why = (summary: Text, factors: Factor[]): Why => ({ summary, factors: topFactors(factors) });
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
-const factorText = (fs: Factor[], lang: 'en' | 'ru') => topFactors(fs, 2).map((x) => `${x.label[lang]} ${fmt(x.value)}`).join(lang === 'en' ? ' and ' : ' и ');
+const factorText = (fs: Factor[], lang: 'en' | 'ru') =>
+  topFactors(fs, 2)
+    .map((x) => `${x.label[lang]} ${fmt(x.value)}`)
+    .join(lang === 'en' ? ' and ' : ' и ');
 
 /** Noise for one decision, from the game seed and the event counter. */
 const noise = (ctx: ConferenceContext, seat: string, salt: string, t: Temper): number =>
   drawNormal(ctx.seed, ctx.seq, `${seat}/${salt}`) * t.noise;
 
 /** My commitments that bear on a vote, as a utility bonus for keeping them. */
-const commitmentPull = (ctx: ConferenceContext, seat: string, proposal: string, t: Temper): Factor[] =>
+const commitmentPull = (
+  ctx: ConferenceContext,
+  seat: string,
+  proposal: string,
+  t: Temper,
+): Factor[] =>
   ctx.commitments
-    .filter((c) => c.by === seat && c.status === 'pending' && c.term.type === 'vote' && c.term.proposal === proposal)
+    .filter(
+      (c) =>
+        c.by === seat &&
+        c.status === 'pending' &&
+        c.term.type === 'vote' &&
+        c.term.proposal === proposal,
+    )
     .map((c) => ({
       label: { en: `promise to ${c.to}`, ru: `обещание делегации ${c.to}` },
-      value: Math.round(t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100) / 100,
+      value:
+        Math.round(
+          t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100,
+        ) / 100,
     }));
 
 const votingChoice = (
@@ -89,21 +106,43 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
     const withA = proposalUtility(env, seat, b.proposal, [...base, b.amendment!]);
     const without = proposalUtility(env, seat, b.proposal, base);
     const promised = ctx.commitments.some(
-      (c) => c.by === seat && c.status === 'pending' && c.term.type === 'amendment' && c.term.amendment === b.amendment,
+      (c) =>
+        c.by === seat &&
+        c.status === 'pending' &&
+        c.term.type === 'amendment' &&
+        c.term.amendment === b.amendment,
     );
     const factors: Factor[] = [
-      { label: { en: 'the text with the amendment', ru: 'текст с поправкой' }, value: Math.round((withA.value - without.value) * 100) / 100 },
-      ...(promised ? [{ label: { en: 'a promise to support it', ru: 'обещание поддержать' }, value: t.loyalty }] : []),
+      {
+        label: { en: 'the text with the amendment', ru: 'текст с поправкой' },
+        value: Math.round((withA.value - without.value) * 100) / 100,
+      },
+      ...(promised
+        ? [
+            {
+              label: { en: 'a promise to support it', ru: 'обещание поддержать' },
+              value: t.loyalty,
+            },
+          ]
+        : []),
     ];
     w = { value: factors.reduce((a, x) => a + x.value, 0), factors };
   } else {
     const base = proposalUtility(env, seat, b.proposal, amendmentsNow(ctx, b.proposal));
     const pull = commitmentPull(ctx, seat, b.proposal, t);
-    w = { value: base.value + pull.reduce((a, x) => a + x.value, 0), factors: [...base.factors, ...pull] };
+    w = {
+      value: base.value + pull.reduce((a, x) => a + x.value, 0),
+      factors: [...base.factors, ...pull],
+    };
   }
   const u = w.value + noise(ctx, seat, `vote/${ctx.ballot}`, t);
   const standAsidePromised = ctx.commitments.some(
-    (c) => c.by === seat && c.status === 'pending' && c.term.type === 'vote' && c.term.proposal === b.proposal && c.term.choice === 'standAside',
+    (c) =>
+      c.by === seat &&
+      c.status === 'pending' &&
+      c.term.type === 'vote' &&
+      c.term.proposal === b.proposal &&
+      c.term.choice === 'standAside',
   );
   const choice = votingChoice(env, ctx, seat, u, standAsidePromised && t.loyalty >= 0.4);
   const what = b.kind === 'amendment' ? `amendment ${b.amendment} to ${b.proposal}` : b.proposal;
@@ -132,10 +171,21 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
   for (const o of c.options) {
     const w = responseUtility(env, ctx, seat, id, o.kind);
     const promise = ctx.commitments.find(
-      (x) => x.by === seat && x.status === 'pending' && x.term.type === 'response' && x.term.crisis === id,
+      (x) =>
+        x.by === seat &&
+        x.status === 'pending' &&
+        x.term.type === 'response' &&
+        x.term.crisis === id,
     );
-    if (promise && promise.term.type === 'response' && responseLevel(o.kind) >= responseLevel(promise.term.atLeast))
-      w.factors.push({ label: { en: `promise to ${promise.to}`, ru: `обещание делегации ${promise.to}` }, value: t.loyalty });
+    if (
+      promise &&
+      promise.term.type === 'response' &&
+      responseLevel(o.kind) >= responseLevel(promise.term.atLeast)
+    )
+      w.factors.push({
+        label: { en: `promise to ${promise.to}`, ru: `обещание делегации ${promise.to}` },
+        value: t.loyalty,
+      });
     const u = w.factors.reduce((a, x) => a + x.value, 0) + noise(ctx, seat, `crisis/${o.kind}`, t);
     if (!best || u > best.u) best = { kind: o.kind, w, u };
   }
@@ -147,13 +197,21 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
     crisis: id,
     response: best.kind,
     why: why(
-      { en: `${seat} chooses: ${text.en} (${factorText(best.w.factors, 'en')})`, ru: `${seat} выбирает: ${text.ru} (${factorText(best.w.factors, 'ru')})` },
+      {
+        en: `${seat} chooses: ${text.en} (${factorText(best.w.factors, 'en')})`,
+        ru: `${seat} выбирает: ${text.ru} (${factorText(best.w.factors, 'ru')})`,
+      },
       best.w.factors,
     ),
   };
 };
 
-const answerOffers = (conf: Conference, seat: string, t: Temper, difficulty: Difficulty): ConferenceEvent | null => {
+const answerOffers = (
+  conf: Conference,
+  seat: string,
+  t: Temper,
+  difficulty: Difficulty,
+): ConferenceEvent | null => {
   const ctx = conf.snapshot.context;
   const env = conf.env;
   const offer = ctx.offers.find((o) => o.to === seat && o.status === 'open');
@@ -162,12 +220,21 @@ const answerOffers = (conf: Conference, seat: string, t: Temper, difficulty: Dif
   const cost = offer.want.reduce((a, x) => a + termCost(env, ctx, seat, x), 0);
   const rep = reputationOf(ctx, offer.from);
   const factors: Factor[] = [
-    { label: { en: 'what is offered', ru: 'что предлагают' }, value: Math.round(value * 100) / 100 },
+    {
+      label: { en: 'what is offered', ru: 'что предлагают' },
+      value: Math.round(value * 100) / 100,
+    },
     { label: { en: 'what is asked', ru: 'что просят' }, value: -Math.round(cost * 100) / 100 },
   ];
   if (t.distrustBelow && rep < t.distrustBelow)
-    factors.push({ label: { en: `reputation of ${offer.from} (${rep})`, ru: `репутация ${offer.from} (${rep})` }, value: -1 });
-  const u = factors.reduce((a, x) => a + x.value, 0) + (difficulty === 'easy' ? -0.3 : 0) + noise(ctx, seat, `offer/${offer.id}`, t);
+    factors.push({
+      label: { en: `reputation of ${offer.from} (${rep})`, ru: `репутация ${offer.from} (${rep})` },
+      value: -1,
+    });
+  const u =
+    factors.reduce((a, x) => a + x.value, 0) +
+    (difficulty === 'easy' ? -0.3 : 0) +
+    noise(ctx, seat, `offer/${offer.id}`, t);
   const accept = u > 0;
   return {
     type: accept ? 'delegate.acceptOffer' : 'delegate.rejectOffer',
@@ -196,8 +263,15 @@ const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
       if (other === seat) continue;
       const theirs = proposalUtility(env, other, p, amendmentsNow(ctx, p)).value;
       if (theirs >= VOTE_OBJECT || theirs < VOTE_OBJECT - 0.8) continue;
-      const ask: Term = { type: 'vote', proposal: p, choice: env.profile.standAside ? 'standAside' : 'yes' };
-      const amount = Math.min(me.capital, Math.max(2, Math.ceil((VOTE_OBJECT - theirs + 0.2) * 10)));
+      const ask: Term = {
+        type: 'vote',
+        proposal: p,
+        choice: env.profile.standAside ? 'standAside' : 'yes',
+      };
+      const amount = Math.min(
+        me.capital,
+        Math.max(2, Math.ceil((VOTE_OBJECT - theirs + 0.2) * 10)),
+      );
       if (amount < 2 || amount > 15 || me.capital - amount < 10) continue;
       return {
         type: 'delegate.makeOffer',
@@ -206,10 +280,19 @@ const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
         give: [{ type: 'capital', amount }],
         want: [ask],
         why: why(
-          { en: `${seat} wants ${p} adopted and ${other} would block it`, ru: `${seat} хочет принятия ${p}, а ${other} его заблокирует` },
+          {
+            en: `${seat} wants ${p} adopted and ${other} would block it`,
+            ru: `${seat} хочет принятия ${p}, а ${other} его заблокирует`,
+          },
           [
-            { label: { en: `value of ${p}`, ru: `ценность ${p}` }, value: Math.round(mine * 100) / 100 },
-            { label: { en: 'political capital offered', ru: 'предложенный капитал' }, value: -amount / 10 },
+            {
+              label: { en: `value of ${p}`, ru: `ценность ${p}` },
+              value: Math.round(mine * 100) / 100,
+            },
+            {
+              label: { en: 'political capital offered', ru: 'предложенный капитал' },
+              value: -amount / 10,
+            },
           ],
         ),
       };
@@ -232,7 +315,9 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
         const withA = proposalUtility(env, seat, p, [...base, pending.amendment]).value;
         // Accept if it costs me little and wins over someone who would otherwise object.
         const wins = eligibleVoters(ctx, env).some(
-          (o) => proposalUtility(env, o, p, base).value < VOTE_OBJECT && proposalUtility(env, o, p, [...base, pending.amendment]).value >= VOTE_OBJECT,
+          (o) =>
+            proposalUtility(env, o, p, base).value < VOTE_OBJECT &&
+            proposalUtility(env, o, p, [...base, pending.amendment]).value >= VOTE_OBJECT,
         );
         if (withA > VOTE_YES && (wins || withA >= now - 0.05))
           return {
@@ -241,17 +326,38 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
             proposal: p,
             amendment: pending.amendment,
             why: why(
-              { en: `${seat} accepts amendment ${pending.amendment} as friendly`, ru: `${seat} принимает поправку ${pending.amendment} как дружественную` },
+              {
+                en: `${seat} accepts amendment ${pending.amendment} as friendly`,
+                ru: `${seat} принимает поправку ${pending.amendment} как дружественную`,
+              },
               [
-                { label: { en: 'change in the value of its proposal', ru: 'изменение ценности своего предложения' }, value: Math.round((withA - now) * 100) / 100 },
-                ...(wins ? [{ label: { en: 'wins over an objector', ru: 'снимает возражение' }, value: 0.3 }] : []),
+                {
+                  label: {
+                    en: 'change in the value of its proposal',
+                    ru: 'изменение ценности своего предложения',
+                  },
+                  value: Math.round((withA - now) * 100) / 100,
+                },
+                ...(wins
+                  ? [
+                      {
+                        label: { en: 'wins over an objector', ru: 'снимает возражение' },
+                        value: 0.3,
+                      },
+                    ]
+                  : []),
               ],
             ),
           };
       }
     }
     for (const a of prop.amendments) {
-      if (ctx.amendments.some((x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn')) continue;
+      if (
+        ctx.amendments.some(
+          (x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn',
+        )
+      )
+        continue;
       if (a.proposedBy && a.proposedBy !== seat) continue;
       const gain = proposalUtility(env, seat, p, [...base, a.id]).value - now;
       if (gain + noise(ctx, seat, `amend/${a.id}`, t) > 0.15)
@@ -261,8 +367,16 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
           proposal: p,
           amendment: a.id,
           why: why(
-            { en: `${seat} tables amendment ${a.id} to ${p}`, ru: `${seat} вносит поправку ${a.id} к ${p}` },
-            [{ label: { en: 'value gained by the amendment', ru: 'выигрыш от поправки' }, value: Math.round(gain * 100) / 100 }],
+            {
+              en: `${seat} tables amendment ${a.id} to ${p}`,
+              ru: `${seat} вносит поправку ${a.id} к ${p}`,
+            },
+            [
+              {
+                label: { en: 'value gained by the amendment', ru: 'выигрыш от поправки' },
+                value: Math.round(gain * 100) / 100,
+              },
+            ],
           ),
         };
     }
@@ -285,7 +399,12 @@ const SPEECH: Record<'support' | 'oppose' | 'undecided', Text> = {
   },
 };
 
-const debate = (conf: Conference, seat: string, t: Temper, difficulty: Difficulty): ConferenceEvent | null => {
+const debate = (
+  conf: Conference,
+  seat: string,
+  t: Temper,
+  difficulty: Difficulty,
+): ConferenceEvent | null => {
   const ctx = conf.snapshot.context;
   const env = conf.env;
   const d = ctx.delegations[seat]!;
@@ -327,20 +446,28 @@ const debate = (conf: Conference, seat: string, t: Temper, difficulty: Difficult
     const strong = currentItemProposals(ctx, env).some(
       (p) => Math.abs(proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value) > 0.3,
     );
-    if (strong && draw(ctx.seed, ctx.item, `speak/${seat}`) < 0.8) return { type: 'delegate.joinSpeakers', seat };
+    if (strong && draw(ctx.seed, ctx.item, `speak/${seat}`) < 0.8)
+      return { type: 'delegate.joinSpeakers', seat };
   }
   return null;
 };
 
 /** The event an AI delegation sends now, or null. */
-export const delegateAct = (conf: Conference, seat: string, difficulty: Difficulty): ConferenceEvent | null => {
+export const delegateAct = (
+  conf: Conference,
+  seat: string,
+  difficulty: Difficulty,
+): ConferenceEvent | null => {
   const t = TEMPERS[difficulty];
   const ctx = conf.snapshot.context;
   if (ctx.ended || ctx.paused) return null;
   const phase = currentPhase(conf);
   const d = ctx.delegations[seat];
   if (!d) return null;
-  if (phase === 'rollCall.open') return d.presence === 'absent' ? { type: 'delegate.answerRollCall', seat, status: 'present' } : null;
+  if (phase === 'rollCall.open')
+    return d.presence === 'absent'
+      ? { type: 'delegate.answerRollCall', seat, status: 'present' }
+      : null;
   if (d.presence === 'absent') return null;
   const answer = answerOffers(conf, seat, t, difficulty);
   if (answer) return answer;

@@ -26,19 +26,48 @@ const sum = (factors: Factor[]): Weighed => ({
   value: factors.reduce((a, f) => a + f.value, 0),
   factors,
 });
-const f = (en: string, ru: string, value: number): Factor => ({ label: { en, ru }, value: Math.round(value * 100) / 100 });
+const f = (en: string, ru: string, value: number): Factor => ({
+  label: { en, ru },
+  value: Math.round(value * 100) / 100,
+});
 
 const actorName = (env: Env, id: string): Text =>
-  env.scenario.actors.find((a) => a.id === id)?.name ?? env.delegation.get(id)?.name ?? { en: id, ru: id };
+  env.scenario.actors.find((a) => a.id === id)?.name ??
+  env.delegation.get(id)?.name ?? { en: id, ru: id };
 
-/** Value to delegation `d` of adopting proposal `p` with the given amendments. */
-export const proposalUtility = (env: Env, d: string, p: string, amendments: readonly string[]): Weighed => {
+const cache = new WeakMap<Env, Map<string, Weighed>>();
+
+/** Value to delegation `d` of adopting proposal `p` with the given amendments (memoised: static data). */
+export const proposalUtility = (
+  env: Env,
+  d: string,
+  p: string,
+  amendments: readonly string[],
+): Weighed => {
+  let byKey = cache.get(env);
+  if (!byKey) cache.set(env, (byKey = new Map()));
+  const key = `${d}|${p}|${amendments.length ? [...amendments].sort().join(',') : ''}`;
+  let hit = byKey.get(key);
+  if (!hit) byKey.set(key, (hit = computeProposalUtility(env, d, p, amendments)));
+  return { value: hit.value, factors: [...hit.factors] };
+};
+
+const computeProposalUtility = (
+  env: Env,
+  d: string,
+  p: string,
+  amendments: readonly string[],
+): Weighed => {
   const del = env.delegation.get(d)!;
   const prop = env.proposal.get(p)!;
   const out: Factor[] = [];
   for (const [m, v] of Object.entries(effectiveEffects(prop, amendments))) {
     const w = del.interests.metrics[m as MetricId] ?? 0;
-    if (w && v) out.push({ label: METRIC_NAMES[m as MetricId], value: Math.round(((w * v) / 10) * 100) / 100 });
+    if (w && v)
+      out.push({
+        label: METRIC_NAMES[m as MetricId],
+        value: Math.round(((w * v) / 10) * 100) / 100,
+      });
   }
   const stake = effectiveStakes(prop, amendments).find((s) => s.delegation === d);
   if (stake) {
@@ -47,16 +76,21 @@ export const proposalUtility = (env: Env, d: string, p: string, amendments: read
       const w = del.interests.actors[a] ?? 0;
       if (w && delta) {
         const n = actorName(env, a);
-        out.push({ label: { en: `relations with ${n.en}`, ru: `отношения: ${n.ru}` }, value: Math.round(((w * delta) / 10) * 100) / 100 });
+        out.push({
+          label: { en: `relations with ${n.en}`, ru: `отношения: ${n.ru}` },
+          value: Math.round(((w * delta) / 10) * 100) / 100,
+        });
       }
     }
-    if (stake.sovereignty) out.push(f('sovereignty cost', 'цена для суверенитета', -1.5 * stake.sovereignty));
+    if (stake.sovereignty)
+      out.push(f('sovereignty cost', 'цена для суверенитета', -1.5 * stake.sovereignty));
   }
   return sum(out);
 };
 
 /** Amendments that would be in the text if the pending ones were all rejected / all adopted. */
-export const amendmentsNow = (ctx: ConferenceContext, p: string): string[] => adoptedAmendments(ctx, p);
+export const amendmentsNow = (ctx: ConferenceContext, p: string): string[] =>
+  adoptedAmendments(ctx, p);
 
 /** How a delegation would vote on a proposal, by the thresholds of the vote rule. */
 export const VOTE_YES = 0.15;
@@ -78,32 +112,66 @@ export const responseUtility = (
   const out: Factor[] = [];
   const wCred = del.interests.metrics.credibility ?? 0;
   const wCoh = del.interests.metrics.cohesion ?? 0;
-  if (level >= 0) out.push(f('the treaty obligation', 'союзническое обязательство', (0.2 + 0.5 * wCred) * share * 1.6));
-  else out.push(f('objecting to an ally’s request', 'возражение против просьбы союзника', -0.4 - 0.4 * Math.max(0, wCoh)));
+  if (level >= 0)
+    out.push(
+      f('the treaty obligation', 'союзническое обязательство', (0.2 + 0.5 * wCred) * share * 1.6),
+    );
+  else
+    out.push(
+      f(
+        'objecting to an ally’s request',
+        'возражение против просьбы союзника',
+        -0.4 - 0.4 * Math.max(0, wCoh),
+      ),
+    );
   const stake = c.stakes.find((s) => s.delegation === d);
-  if (stake && level > 0) out.push({ label: stake.note, value: Math.round(stake.perLevel * level * 100) / 100 });
+  if (stake && level > 0)
+    out.push({ label: stake.note, value: Math.round(stake.perLevel * level * 100) / 100 });
   for (const t of del.ties) {
     if (level <= 0) break;
     const n = actorName(env, t.with);
     if (t.with === c.against && ['partnership', 'economic', 'union'].includes(t.kind))
-      out.push({ label: { en: `ties with ${n.en}`, ru: `связи: ${n.ru}` }, value: Math.round(-t.strength * (level / 6) * 100) / 100 });
+      out.push({
+        label: { en: `ties with ${n.en}`, ru: `связи: ${n.ru}` },
+        value: Math.round(-t.strength * (level / 6) * 100) / 100,
+      });
     else if (t.with === c.requester && ['base', 'union', 'partnership'].includes(t.kind))
-      out.push({ label: { en: `ties with ${n.en}`, ru: `связи: ${n.ru}` }, value: Math.round(t.strength * (level / 6) * 0.8 * 100) / 100 });
+      out.push({
+        label: { en: `ties with ${n.en}`, ru: `связи: ${n.ru}` },
+        value: Math.round(t.strength * (level / 6) * 0.8 * 100) / 100,
+      });
     else if (t.kind === 'distance')
-      out.push(f('distance from the conflict', 'удалённость от конфликта', -t.strength * (level / 6) * 0.5));
+      out.push(
+        f(
+          'distance from the conflict',
+          'удалённость от конфликта',
+          -t.strength * (level / 6) * 0.5,
+        ),
+      );
   }
   if (c.against && level > 0) {
     const w = del.interests.actors[c.against] ?? 0;
     if (w) {
       const n = actorName(env, c.against);
-      out.push({ label: { en: `relations with ${n.en}`, ru: `отношения: ${n.ru}` }, value: Math.round(((-c.relationCost * level * w) / 20) * 100) / 100 });
+      out.push({
+        label: { en: `relations with ${n.en}`, ru: `отношения: ${n.ru}` },
+        value: Math.round(((-c.relationCost * level * w) / 20) * 100) / 100,
+      });
     }
   }
   const option = c.options.find((o) => o.kind === kind);
   if (option) {
     const capital = ctx.delegations[d]!.capital;
-    if (option.capital) out.push(f('cost in political capital', 'затраты политического капитала', option.capital > capital ? -2 : -option.capital / 20));
-    if (option.domestic) out.push(f('domestic cost', 'внутриполитическая цена', -option.domestic * 0.8));
+    if (option.capital)
+      out.push(
+        f(
+          'cost in political capital',
+          'затраты политического капитала',
+          option.capital > capital ? -2 : -option.capital / 20,
+        ),
+      );
+    if (option.domestic)
+      out.push(f('domestic cost', 'внутриполитическая цена', -option.domestic * 0.8));
   }
   return sum(out);
 };
@@ -123,7 +191,9 @@ export const termCost = (env: Env, ctx: ConferenceContext, d: string, t: Term): 
     }
     case 'response': {
       const c = env.crisis.get(t.crisis)!;
-      const best = Math.max(...c.options.map((o) => responseUtility(env, ctx, d, t.crisis, o.kind).value));
+      const best = Math.max(
+        ...c.options.map((o) => responseUtility(env, ctx, d, t.crisis, o.kind).value),
+      );
       const atLeast = Math.max(
         ...c.options
           .filter((o) => responseLevel(o.kind) >= responseLevel(t.atLeast))
@@ -137,7 +207,13 @@ export const termCost = (env: Env, ctx: ConferenceContext, d: string, t: Term): 
 };
 
 /** What a term given by someone else is worth to `d`. */
-export const termValue = (env: Env, ctx: ConferenceContext, d: string, giver: string, t: Term): number => {
+export const termValue = (
+  env: Env,
+  ctx: ConferenceContext,
+  d: string,
+  giver: string,
+  t: Term,
+): number => {
   switch (t.type) {
     case 'vote': {
       const u = proposalUtility(env, d, t.proposal, amendmentsNow(ctx, t.proposal)).value;
@@ -147,7 +223,11 @@ export const termValue = (env: Env, ctx: ConferenceContext, d: string, giver: st
     }
     case 'amendment': {
       const base = amendmentsNow(ctx, t.proposal);
-      return Math.max(0, proposalUtility(env, d, t.proposal, [...base, t.amendment]).value - proposalUtility(env, d, t.proposal, base).value);
+      return Math.max(
+        0,
+        proposalUtility(env, d, t.proposal, [...base, t.amendment]).value -
+          proposalUtility(env, d, t.proposal, base).value,
+      );
     }
     case 'response':
       return d === env.crisis.get(t.crisis)?.requester ? (responseLevel(t.atLeast) + 1) / 4 : 0.05;

@@ -9,17 +9,37 @@ import type { DecisionRule } from '../profiles';
 import { decide } from '../profiles';
 import { responseLevel, type Crisis, type ResponseKind } from '../scenario';
 import type { ConferenceContext, CrisisState } from '../state';
-import { type Env, type Refusal, changeMetric, clamp, eligibleVoters, recordMetrics, refuse } from './common';
+import {
+  type Env,
+  type Refusal,
+  changeMetric,
+  clamp,
+  eligibleVoters,
+  recordMetrics,
+  refuse,
+} from './common';
 import { lapseOffers, settleResponseCommitments } from './negotiation';
 
 type Ctx = ConferenceContext;
 
-export const checkInjectCrisis = (ctx: Ctx, e: EventOf<'chair.injectCrisis'>, env: Env): Refusal => {
-  if (!env.crisis.has(e.crisis)) return refuse(`this scenario has no crisis "${e.crisis}"`, `в этом сценарии нет кризиса «${e.crisis}»`);
-  if (ctx.crises[e.crisis]) return refuse('this crisis has already been dealt with', 'этот кризис уже рассмотрен');
+export const checkInjectCrisis = (
+  ctx: Ctx,
+  e: EventOf<'chair.injectCrisis'>,
+  env: Env,
+): Refusal => {
+  if (!env.crisis.has(e.crisis))
+    return refuse(
+      `this scenario has no crisis "${e.crisis}"`,
+      `в этом сценарии нет кризиса «${e.crisis}»`,
+    );
+  if (ctx.crises[e.crisis])
+    return refuse('this crisis has already been dealt with', 'этот кризис уже рассмотрен');
   if (ctx.crisis) return refuse('another crisis is open', 'уже рассматривается другой кризис');
   if (ctx.ballots.length && ctx.ballot < ctx.ballots.length)
-    return refuse('a vote is under way: inject the crisis when it is over', 'идёт голосование: объявите кризис после него');
+    return refuse(
+      'a vote is under way: inject the crisis when it is over',
+      'идёт голосование: объявите кризис после него',
+    );
   return null;
 };
 
@@ -48,14 +68,25 @@ export const openCrisis = (ctx: Ctx, id: string): void => {
 
 export const checkRespond = (ctx: Ctx, e: EventOf<'delegate.respond'>, env: Env): Refusal => {
   const c = env.crisis.get(e.crisis);
-  if (!c || ctx.crisis !== e.crisis || ctx.crises[e.crisis]?.status !== 'open') return refuse('that crisis is not open', 'этот кризис сейчас не рассматривается');
+  if (!c || ctx.crisis !== e.crisis || ctx.crises[e.crisis]?.status !== 'open')
+    return refuse('that crisis is not open', 'этот кризис сейчас не рассматривается');
   if (c.requester === e.seat)
-    return refuse('the requesting state does not respond to its own request', 'запрашивающее государство не отвечает на собственный запрос');
+    return refuse(
+      'the requesting state does not respond to its own request',
+      'запрашивающее государство не отвечает на собственный запрос',
+    );
   if (!eligibleVoters(ctx, env).includes(e.seat))
-    return refuse('only members present and not frozen respond', 'отвечают только присутствующие члены, не приостановившие участие');
+    return refuse(
+      'only members present and not frozen respond',
+      'отвечают только присутствующие члены, не приостановившие участие',
+    );
   if (!c.options.some((o) => o.kind === e.response))
-    return refuse(`"${e.response}" is not a response on offer in this crisis`, `«${e.response}» — не вариант ответа в этом кризисе`);
-  if (ctx.crises[e.crisis]!.responses[e.seat]) return refuse('you have already responded', 'вы уже ответили');
+    return refuse(
+      `"${e.response}" is not a response on offer in this crisis`,
+      `«${e.response}» — не вариант ответа в этом кризисе`,
+    );
+  if (ctx.crises[e.crisis]!.responses[e.seat])
+    return refuse('you have already responded', 'вы уже ответили');
   return null;
 };
 export const applyRespond = (ctx: Ctx, e: EventOf<'delegate.respond'>): void => {
@@ -63,7 +94,9 @@ export const applyRespond = (ctx: Ctx, e: EventOf<'delegate.respond'>): void => 
 };
 
 export const checkCloseResponses = (ctx: Ctx): Refusal =>
-  ctx.crisis && ctx.crises[ctx.crisis]?.status === 'open' ? null : refuse('no crisis is open', 'кризис не рассматривается');
+  ctx.crisis && ctx.crises[ctx.crisis]?.status === 'open'
+    ? null
+    : refuse('no crisis is open', 'кризис не рассматривается');
 
 /**
  * The collective decision: the strongest level of response that the decision rule carries, when
@@ -80,7 +113,14 @@ export const collectiveLevel = (
     const votes: Record<string, 'yes' | 'no' | 'standAside' | 'abstain'> = {};
     for (const m of responders) {
       const r = responses[m] ?? 'standAside';
-      votes[m] = responseLevel(r) >= level ? 'yes' : r === 'object' ? 'no' : standAside ? 'standAside' : 'abstain';
+      votes[m] =
+        responseLevel(r) >= level
+          ? 'yes'
+          : r === 'object'
+            ? 'no'
+            : standAside
+              ? 'standAside'
+              : 'abstain';
     }
     if (decide(rule, votes, responders).adopted) return level;
   }
@@ -134,7 +174,13 @@ export const applyCloseResponses = (ctx: Ctx, env: Env): void => {
   const st: CrisisState = ctx.crises[id]!;
   const responders = eligibleVoters(ctx, env).filter((m) => m !== c.requester);
   for (const m of responders) st.responses[m] ??= 'standAside';
-  const r = evaluateCrisis(c, env.profile.decision, env.profile.standAside, st.responses, responders);
+  const r = evaluateCrisis(
+    c,
+    env.profile.decision,
+    env.profile.standAside,
+    st.responses,
+    responders,
+  );
   Object.assign(st, r, { status: 'decided' });
   // Each member bears the cost of its own pledge.
   for (const m of responders) {

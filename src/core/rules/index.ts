@@ -63,11 +63,14 @@ export const RULES: { [K in EventType]: Rule<K> } = {
     apply: procedure.applyRuleMotionOutOfOrder,
   },
   'chair.closeMotionVote': {
-    check: (c) => (c.motionVote ? null : refuse('no motion is being voted on', 'голосование по процедурному предложению не идёт')),
+    check: (c) =>
+      c.motionVote
+        ? null
+        : refuse('no motion is being voted on', 'голосование по процедурному предложению не идёт'),
     apply: (c, _e, env) => procedure.applyCloseMotionVote(c, env),
   },
   'chair.openVoting': {
-    check: (c, _e, env) => voting.checkOpenVoting(c, env),
+    check: (c) => voting.checkOpenVoting(c),
     apply: (c, _e, env) => voting.applyOpenVoting(c, env),
   },
   'chair.closeBallot': {
@@ -85,11 +88,15 @@ export const RULES: { [K in EventType]: Rule<K> } = {
   },
   'chair.announce': { apply: (c, e) => void c.announcements.push({ seq: c.seq, text: e.text }) },
   'chair.pause': {
-    check: (c) => (c.paused ? refuse('the conference is already paused', 'конференция уже приостановлена') : null),
+    check: (c) =>
+      c.paused
+        ? refuse('the conference is already paused', 'конференция уже приостановлена')
+        : null,
     apply: (c) => void (c.paused = true),
   },
   'chair.resume': {
-    check: (c) => (c.paused ? null : refuse('the conference is not paused', 'конференция не приостановлена')),
+    check: (c) =>
+      c.paused ? null : refuse('the conference is not paused', 'конференция не приостановлена'),
     apply: (c) => void (c.paused = false),
   },
   'chair.endConference': { apply: (c) => endConference(c) },
@@ -97,7 +104,10 @@ export const RULES: { [K in EventType]: Rule<K> } = {
     check: procedure.checkAnswerRollCall,
     apply: procedure.applyAnswerRollCall,
   },
-  'delegate.joinSpeakers': { check: procedure.checkJoinSpeakers, apply: procedure.applyJoinSpeakers },
+  'delegate.joinSpeakers': {
+    check: procedure.checkJoinSpeakers,
+    apply: procedure.applyJoinSpeakers,
+  },
   'delegate.leaveSpeakers': {
     check: procedure.checkLeaveSpeakers,
     apply: procedure.applyLeaveSpeakers,
@@ -136,18 +146,30 @@ export const RULES: { [K in EventType]: Rule<K> } = {
   'delegate.respond': { check: crisis.checkRespond, apply: crisis.applyRespond },
   'clock.tick': { apply: procedure.applyTick },
   'system.seatControl': {
-    check: (c, e) => (c.delegations[e.delegation] ? null : refuse(`no delegation "${e.delegation}"`, `нет делегации «${e.delegation}»`)),
+    check: (c, e) =>
+      c.delegations[e.delegation]
+        ? null
+        : refuse(`no delegation "${e.delegation}"`, `нет делегации «${e.delegation}»`),
     apply: (c, e) => void (c.delegations[e.delegation]!.controller = e.controller),
   },
 };
 
-const WHILE_PAUSED = new Set<EventType>(['chair.resume', 'chair.endConference', 'chair.announce', 'clock.tick', 'system.seatControl']);
+const WHILE_PAUSED = new Set<EventType>([
+  'chair.resume',
+  'chair.endConference',
+  'chair.announce',
+  'clock.tick',
+  'system.seatControl',
+]);
 
 /** Why an event is out of order given the context (null: in order). Phase is the machine's job. */
 export const refusal = (ctx: Ctx, e: ConferenceEvent, env: Env): Refusal => {
   if (ctx.ended) return refuse('the conference has ended', 'конференция завершена');
   if (e.type.startsWith('delegate.') && !env.delegation.has(e.seat))
-    return refuse(`there is no delegation "${e.seat}" in this scenario`, `в этом сценарии нет делегации «${e.seat}»`);
+    return refuse(
+      `there is no delegation "${e.seat}" in this scenario`,
+      `в этом сценарии нет делегации «${e.seat}»`,
+    );
   if (ctx.paused && !WHILE_PAUSED.has(e.type))
     return refuse('the conference is paused', 'конференция приостановлена');
   const rule = RULES[e.type] as Rule<EventType>;
@@ -157,7 +179,14 @@ export const refusal = (ctx: Ctx, e: ConferenceEvent, env: Env): Refusal => {
 /** Applies an accepted event to the draft context. */
 export const applyRule = (ctx: Ctx, e: ConferenceEvent, env: Env): void => {
   ctx.seq++;
-  if (e.why) ctx.decisions.push({ seq: ctx.seq, seat: e.seat, type: e.type, summary: e.why.summary, factors: e.why.factors });
+  if (e.why)
+    ctx.decisions.push({
+      seq: ctx.seq,
+      seat: e.seat,
+      type: e.type,
+      summary: e.why.summary,
+      factors: e.why.factors,
+    });
   const rule = RULES[e.type] as Rule<EventType>;
   rule.apply?.(ctx, e as never, env);
 };

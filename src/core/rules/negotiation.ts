@@ -22,39 +22,68 @@ const checkTerm = (ctx: Ctx, t: Term, env: Env, giver: string): Refusal => {
       const p = env.proposal.get(t.proposal);
       if (!p) return refuse(`no proposal "${t.proposal}"`, `нет предложения «${t.proposal}»`);
       if (ctx.outcomes[t.proposal])
-        return refuse(`proposal "${t.proposal}" has already been decided`, `по предложению «${t.proposal}» решение уже принято`);
+        return refuse(
+          `proposal "${t.proposal}" has already been decided`,
+          `по предложению «${t.proposal}» решение уже принято`,
+        );
       if (t.type === 'amendment' && !p.amendments.some((a) => a.id === t.amendment))
-        return refuse(`proposal "${t.proposal}" has no amendment "${t.amendment}"`, `у предложения «${t.proposal}» нет поправки «${t.amendment}»`);
+        return refuse(
+          `proposal "${t.proposal}" has no amendment "${t.amendment}"`,
+          `у предложения «${t.proposal}» нет поправки «${t.amendment}»`,
+        );
       if (t.type === 'vote' && t.choice === 'standAside' && !env.profile.standAside)
-        return refuse('this procedure has no standing aside', 'эта процедура не предусматривает неучастия');
+        return refuse(
+          'this procedure has no standing aside',
+          'эта процедура не предусматривает неучастия',
+        );
       return null;
     }
     case 'response': {
       const c = env.crisis.get(t.crisis);
       if (!c) return refuse(`no crisis "${t.crisis}"`, `нет кризиса «${t.crisis}»`);
       if (ctx.crises[t.crisis]?.status === 'decided')
-        return refuse('that crisis has already been decided', 'по этому кризису решение уже принято');
-      if (c.requester === giver) return refuse('the requesting state does not pledge a response to its own request', 'запрашивающее государство не отвечает на собственный запрос');
+        return refuse(
+          'that crisis has already been decided',
+          'по этому кризису решение уже принято',
+        );
+      if (c.requester === giver)
+        return refuse(
+          'the requesting state does not pledge a response to its own request',
+          'запрашивающее государство не отвечает на собственный запрос',
+        );
       if (!c.options.some((o) => o.kind === t.atLeast))
-        return refuse(`"${t.atLeast}" is not a response on offer in this crisis`, `«${t.atLeast}» — не вариант ответа в этом кризисе`);
+        return refuse(
+          `"${t.atLeast}" is not a response on offer in this crisis`,
+          `«${t.atLeast}» — не вариант ответа в этом кризисе`,
+        );
       return null;
     }
     case 'capital':
       return ctx.delegations[giver]!.capital >= t.amount
         ? null
-        : refuse('not enough political capital for this offer', 'недостаточно политического капитала для такого предложения');
+        : refuse(
+            'not enough political capital for this offer',
+            'недостаточно политического капитала для такого предложения',
+          );
   }
 };
 
 export const checkMakeOffer = (ctx: Ctx, e: EventOf<'delegate.makeOffer'>, env: Env): Refusal => {
-  if (e.to === e.seat) return refuse('you cannot make an offer to yourself', 'нельзя делать предложение самому себе');
+  if (e.to === e.seat)
+    return refuse('you cannot make an offer to yourself', 'нельзя делать предложение самому себе');
   const to = ctx.delegations[e.to];
   if (!to) return refuse(`no delegation "${e.to}"`, `нет делегации «${e.to}»`);
   if (ctx.delegations[e.seat]!.frozen || to.frozen)
-    return refuse('a delegation that has frozen its participation does not negotiate', 'делегация, приостановившая участие, не ведёт переговоров');
+    return refuse(
+      'a delegation that has frozen its participation does not negotiate',
+      'делегация, приостановившая участие, не ведёт переговоров',
+    );
   const open = ctx.offers.filter((o) => o.from === e.seat && o.status === 'open').length;
   if (open >= MAX_OPEN_OFFERS)
-    return refuse(`you already have ${MAX_OPEN_OFFERS} open offers: withdraw one or wait for answers`, `у вас уже ${MAX_OPEN_OFFERS} открытых предложения: отзовите одно или дождитесь ответа`);
+    return refuse(
+      `you already have ${MAX_OPEN_OFFERS} open offers: withdraw one or wait for answers`,
+      `у вас уже ${MAX_OPEN_OFFERS} открытых предложения: отзовите одно или дождитесь ответа`,
+    );
   for (const t of e.give) {
     const r = checkTerm(ctx, t, env, e.seat);
     if (r) return r;
@@ -83,10 +112,22 @@ const openOffer = (ctx: Ctx, id: number) => {
   return o && o.status === 'open' ? o : undefined;
 };
 
-export const checkAcceptOffer = (ctx: Ctx, e: EventOf<'delegate.acceptOffer'>, env: Env): Refusal => {
+export const checkAcceptOffer = (
+  ctx: Ctx,
+  e: EventOf<'delegate.acceptOffer'>,
+  env: Env,
+): Refusal => {
   const o = openOffer(ctx, e.offer);
-  if (!o) return refuse('there is no open offer with that number', 'нет открытого предложения с таким номером');
-  if (o.to !== e.seat) return refuse('only the delegation an offer is addressed to can accept it', 'принять предложение может только адресат');
+  if (!o)
+    return refuse(
+      'there is no open offer with that number',
+      'нет открытого предложения с таким номером',
+    );
+  if (o.to !== e.seat)
+    return refuse(
+      'only the delegation an offer is addressed to can accept it',
+      'принять предложение может только адресат',
+    );
   for (const t of o.give) {
     const r = checkTerm(ctx, t, env, o.from);
     if (r) return r;
@@ -106,7 +147,14 @@ export const applyAcceptOffer = (ctx: Ctx, e: EventOf<'delegate.acceptOffer'>): 
       ctx.delegations[to]!.capital = clamp(ctx.delegations[to]!.capital + term.amount);
       return;
     }
-    ctx.commitments.push({ id: ctx.commitments.length, offer: o.id, by, to, term, status: 'pending' });
+    ctx.commitments.push({
+      id: ctx.commitments.length,
+      offer: o.id,
+      by,
+      to,
+      term,
+      status: 'pending',
+    });
   };
   o.give.forEach((t) => commit(o.from, o.to, t));
   o.want.forEach((t) => commit(o.to, o.from, t));
@@ -114,8 +162,17 @@ export const applyAcceptOffer = (ctx: Ctx, e: EventOf<'delegate.acceptOffer'>): 
 
 export const checkRejectOffer = (ctx: Ctx, e: EventOf<'delegate.rejectOffer'>): Refusal => {
   const o = openOffer(ctx, e.offer);
-  if (!o) return refuse('there is no open offer with that number', 'нет открытого предложения с таким номером');
-  return o.to === e.seat ? null : refuse('only the delegation an offer is addressed to can reject it', 'отклонить предложение может только адресат');
+  if (!o)
+    return refuse(
+      'there is no open offer with that number',
+      'нет открытого предложения с таким номером',
+    );
+  return o.to === e.seat
+    ? null
+    : refuse(
+        'only the delegation an offer is addressed to can reject it',
+        'отклонить предложение может только адресат',
+      );
 };
 export const applyRejectOffer = (ctx: Ctx, e: EventOf<'delegate.rejectOffer'>): void => {
   ctx.offers[e.offer]!.status = 'rejected';
@@ -123,8 +180,17 @@ export const applyRejectOffer = (ctx: Ctx, e: EventOf<'delegate.rejectOffer'>): 
 
 export const checkWithdrawOffer = (ctx: Ctx, e: EventOf<'delegate.withdrawOffer'>): Refusal => {
   const o = openOffer(ctx, e.offer);
-  if (!o) return refuse('there is no open offer with that number', 'нет открытого предложения с таким номером');
-  return o.from === e.seat ? null : refuse('only the delegation that made an offer can withdraw it', 'отозвать предложение может только его автор');
+  if (!o)
+    return refuse(
+      'there is no open offer with that number',
+      'нет открытого предложения с таким номером',
+    );
+  return o.from === e.seat
+    ? null
+    : refuse(
+        'only the delegation that made an offer can withdraw it',
+        'отозвать предложение может только его автор',
+      );
 };
 export const applyWithdrawOffer = (ctx: Ctx, e: EventOf<'delegate.withdrawOffer'>): void => {
   ctx.offers[e.offer]!.status = 'withdrawn';
@@ -148,19 +214,30 @@ export const settleVoteCommitments = (ctx: Ctx, b: Ballot): void => {
     if (c.status !== 'pending') continue;
     const t = c.term;
     const v = b.votes[c.by];
-    if (b.kind === 'amendment' && t.type === 'amendment' && t.proposal === b.proposal && t.amendment === b.amendment)
+    if (
+      b.kind === 'amendment' &&
+      t.type === 'amendment' &&
+      t.proposal === b.proposal &&
+      t.amendment === b.amendment
+    )
       settle(ctx, c, v === 'yes');
     if (b.kind === 'proposal' && t.type === 'vote' && t.proposal === b.proposal)
       settle(ctx, c, t.choice === 'yes' ? v === 'yes' : v !== undefined && v !== 'no');
     if (b.kind === 'proposal' && t.type === 'amendment' && t.proposal === b.proposal) {
-      const a = ctx.amendments.find((x) => x.proposal === t.proposal && x.amendment === t.amendment);
+      const a = ctx.amendments.find(
+        (x) => x.proposal === t.proposal && x.amendment === t.amendment,
+      );
       // Accepted as friendly: nothing left to vote on, the promise stood.
       if (a?.status === 'friendly') settle(ctx, c, true);
     }
   }
 };
 
-export const settleResponseCommitments = (ctx: Ctx, crisis: string, responses: Record<string, string>): void => {
+export const settleResponseCommitments = (
+  ctx: Ctx,
+  crisis: string,
+  responses: Record<string, string>,
+): void => {
   for (const c of ctx.commitments) {
     if (c.status !== 'pending' || c.term.type !== 'response' || c.term.crisis !== crisis) continue;
     const given = responses[c.by];

@@ -29,9 +29,15 @@ export const checkAnswerRollCall = (
   const d = ctx.delegations[e.seat];
   if (!d) return null;
   if (d.presence !== 'absent')
-    return refuse('this delegation has already answered the roll call', 'эта делегация уже ответила на перекличке');
+    return refuse(
+      'this delegation has already answered the roll call',
+      'эта делегация уже ответила на перекличке',
+    );
   if (e.status === 'presentAndVoting' && !isMember(env, e.seat))
-    return refuse('observers are present but never vote', 'наблюдатели присутствуют, но не голосуют');
+    return refuse(
+      'observers are present but never vote',
+      'наблюдатели присутствуют, но не голосуют',
+    );
   return null;
 };
 export const applyAnswerRollCall = (ctx: Ctx, e: EventOf<'delegate.answerRollCall'>): void => {
@@ -65,9 +71,15 @@ export const checkAdoptAgenda = (_ctx: Ctx, e: EventOf<'chair.adoptAgenda'>, env
   const ids = env.scenario.agenda.map((a) => a.id);
   const unknown = e.order.find((x) => !ids.includes(x));
   if (unknown)
-    return refuse(`"${unknown}" is not an agenda item of this scenario`, `«${unknown}» — не пункт повестки этого сценария`);
+    return refuse(
+      `"${unknown}" is not an agenda item of this scenario`,
+      `«${unknown}» — не пункт повестки этого сценария`,
+    );
   if (new Set(e.order).size !== e.order.length || e.order.length !== ids.length)
-    return refuse('the agenda must list every item exactly once', 'в повестке каждый пункт должен стоять ровно один раз');
+    return refuse(
+      'the agenda must list every item exactly once',
+      'в повестке каждый пункт должен стоять ровно один раз',
+    );
   return null;
 };
 export const applyAdoptAgenda = (ctx: Ctx, e: EventOf<'chair.adoptAgenda'>): void => {
@@ -93,16 +105,23 @@ export const startItem = (ctx: Ctx, env: Env): void => {
 const mayTakeFloor = (ctx: Ctx, seat: string): Refusal => {
   const d = ctx.delegations[seat];
   if (!d || d.presence === 'absent')
-    return refuse('delegations absent at the roll call may not take the floor', 'делегации, отсутствовавшие на перекличке, не могут брать слово');
+    return refuse(
+      'delegations absent at the roll call may not take the floor',
+      'делегации, отсутствовавшие на перекличке, не могут брать слово',
+    );
   return null;
 };
 
 export const checkJoinSpeakers = (ctx: Ctx, e: EventOf<'delegate.joinSpeakers'>): Refusal => {
   if (ctx.caucus?.kind === 'unmoderated')
-    return refuse('there is no speakers list during an unmoderated caucus', 'во время неформальных консультаций нет списка ораторов');
+    return refuse(
+      'there is no speakers list during an unmoderated caucus',
+      'во время неформальных консультаций нет списка ораторов',
+    );
   if (ctx.speakers.includes(e.seat))
     return refuse('you are already on the speakers list', 'вы уже в списке ораторов');
-  if (ctx.speaker?.delegation === e.seat) return refuse('you have the floor now', 'вы сейчас выступаете');
+  if (ctx.speaker?.delegation === e.seat)
+    return refuse('you have the floor now', 'вы сейчас выступаете');
   return mayTakeFloor(ctx, e.seat);
 };
 export const applyJoinSpeakers = (ctx: Ctx, e: EventOf<'delegate.joinSpeakers'>): void => {
@@ -110,19 +129,36 @@ export const applyJoinSpeakers = (ctx: Ctx, e: EventOf<'delegate.joinSpeakers'>)
 };
 
 export const checkLeaveSpeakers = (ctx: Ctx, e: EventOf<'delegate.leaveSpeakers'>): Refusal =>
-  ctx.speakers.includes(e.seat) ? null : refuse('you are not on the speakers list', 'вас нет в списке ораторов');
+  ctx.speakers.includes(e.seat)
+    ? null
+    : refuse('you are not on the speakers list', 'вас нет в списке ораторов');
 export const applyLeaveSpeakers = (ctx: Ctx, e: EventOf<'delegate.leaveSpeakers'>): void => {
   ctx.speakers = ctx.speakers.filter((s) => s !== e.seat);
 };
 
 export const checkRecognize = (ctx: Ctx, e: EventOf<'chair.recognize'>, env: Env): Refusal => {
   if (ctx.caucus?.kind === 'unmoderated')
-    return refuse('no one is recognised during an unmoderated caucus', 'во время неформальных консультаций слово не предоставляется');
-  if (ctx.speaker) return refuse('a delegate has the floor: end the speech first', 'слово уже предоставлено: сначала завершите выступление');
-  if (ctx.point) return refuse('rule on the pending point first', 'сначала вынесите решение по заявленной процедурной реплике');
-  if (!env.delegation.has(e.delegation)) return refuse(`no delegation "${e.delegation}"`, `нет делегации «${e.delegation}»`);
+    return refuse(
+      'no one is recognised during an unmoderated caucus',
+      'во время неформальных консультаций слово не предоставляется',
+    );
+  if (ctx.speaker)
+    return refuse(
+      'a delegate has the floor: end the speech first',
+      'слово уже предоставлено: сначала завершите выступление',
+    );
+  if (ctx.point)
+    return refuse(
+      'rule on the pending point first',
+      'сначала вынесите решение по заявленной процедурной реплике',
+    );
+  if (!env.delegation.has(e.delegation))
+    return refuse(`no delegation "${e.delegation}"`, `нет делегации «${e.delegation}»`);
   if (!ctx.caucus && !ctx.speakers.includes(e.delegation))
-    return refuse('in formal debate only delegations on the speakers list may be recognised', 'в официальных прениях слово дают только тем, кто в списке ораторов');
+    return refuse(
+      'in formal debate only delegations on the speakers list may be recognised',
+      'в официальных прениях слово дают только тем, кто в списке ораторов',
+    );
   return mayTakeFloor(ctx, e.delegation);
 };
 export const applyRecognize = (ctx: Ctx, e: EventOf<'chair.recognize'>): void => {
@@ -142,10 +178,20 @@ export const applyEndSpeech = (ctx: Ctx): void => {
 
 export const checkSpeak = (ctx: Ctx, e: EventOf<'delegate.speak'>, env: Env): Refusal => {
   if (ctx.speaker?.delegation !== e.seat)
-    return refuse('you do not have the floor: join the speakers list and wait to be recognised', 'у вас нет слова: запишитесь в список ораторов и дождитесь, пока председатель даст вам слово');
-  if (ctx.speaker.spoke) return refuse('you have already made your statement: yield the floor', 'вы уже выступили: уступите слово');
+    return refuse(
+      'you do not have the floor: join the speakers list and wait to be recognised',
+      'у вас нет слова: запишитесь в список ораторов и дождитесь, пока председатель даст вам слово',
+    );
+  if (ctx.speaker.spoke)
+    return refuse(
+      'you have already made your statement: yield the floor',
+      'вы уже выступили: уступите слово',
+    );
   if (e.proposal && !currentItemProposals(ctx, env).includes(e.proposal))
-    return refuse(`"${e.proposal}" is not under debate in this agenda item`, `«${e.proposal}» не обсуждается в этом пункте повестки`);
+    return refuse(
+      `"${e.proposal}" is not under debate in this agenda item`,
+      `«${e.proposal}» не обсуждается в этом пункте повестки`,
+    );
   return null;
 };
 export const applySpeak = (ctx: Ctx, e: EventOf<'delegate.speak'>): void => {
@@ -161,10 +207,13 @@ export const applySpeak = (ctx: Ctx, e: EventOf<'delegate.speak'>): void => {
 };
 
 export const checkYield = (ctx: Ctx, e: EventOf<'delegate.yield'>, env: Env): Refusal => {
-  if (ctx.speaker?.delegation !== e.seat) return refuse('you do not have the floor', 'у вас нет слова');
+  if (ctx.speaker?.delegation !== e.seat)
+    return refuse('you do not have the floor', 'у вас нет слова');
   if (e.to !== 'chair' && e.to !== 'questions') {
-    if (e.to === e.seat) return refuse('you cannot yield to yourself', 'нельзя уступить слово самому себе');
-    if (!env.delegation.has(e.to)) return refuse(`no delegation "${e.to}"`, `нет делегации «${e.to}»`);
+    if (e.to === e.seat)
+      return refuse('you cannot yield to yourself', 'нельзя уступить слово самому себе');
+    if (!env.delegation.has(e.to))
+      return refuse(`no delegation "${e.to}"`, `нет делегации «${e.to}»`);
     return mayTakeFloor(ctx, e.to);
   }
   return null;
@@ -198,9 +247,16 @@ export const caucusEnds = (ctx: Ctx, e: EventOf<'clock.tick'>): boolean =>
 // ── points ─────────────────────────────────────────────────────────────────────────────────
 
 export const checkRaisePoint = (ctx: Ctx, e: EventOf<'delegate.raisePoint'>, env: Env): Refusal => {
-  if (ctx.point) return refuse('another point is pending: wait for the chair to rule on it', 'уже заявлена другая реплика: дождитесь решения председателя');
+  if (ctx.point)
+    return refuse(
+      'another point is pending: wait for the chair to rule on it',
+      'уже заявлена другая реплика: дождитесь решения председателя',
+    );
   if (ctx.speaker && !env.profile.points[e.point].interrupts)
-    return refuse('this point may not interrupt a speaker: raise it when the floor is open', 'эта реплика не может прерывать оратора: заявите её, когда трибуна свободна');
+    return refuse(
+      'this point may not interrupt a speaker: raise it when the floor is open',
+      'эта реплика не может прерывать оратора: заявите её, когда трибуна свободна',
+    );
   return mayTakeFloor(ctx, e.seat);
 };
 export const applyRaisePoint = (ctx: Ctx, e: EventOf<'delegate.raisePoint'>): void => {
@@ -208,7 +264,9 @@ export const applyRaisePoint = (ctx: Ctx, e: EventOf<'delegate.raisePoint'>): vo
 };
 
 export const checkRulePoint = (ctx: Ctx): Refusal =>
-  ctx.point ? null : refuse('there is no point to rule on', 'нет реплики, по которой нужно решение');
+  ctx.point
+    ? null
+    : refuse('there is no point to rule on', 'нет реплики, по которой нужно решение');
 export const applyRulePoint = (ctx: Ctx, e: EventOf<'chair.rulePoint'>): void => {
   const p = ctx.point!;
   const rulings = {
@@ -239,13 +297,31 @@ export const checkMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): Refu
       `a motion of this kind is not in order during ${debateMode(ctx)} debate`,
       `такое предложение не допускается в режиме «${debateMode(ctx)}»`,
     );
-  if (ctx.speaker) return refuse('motions are made when the floor is open, not during a speech', 'процедурные предложения вносятся, когда трибуна свободна, а не во время выступления');
-  if (ctx.motionVote) return refuse('a motion is being voted on', 'идёт голосование по процедурному предложению');
-  if (ctx.motions.length >= 5) return refuse('five motions are pending: the chair must deal with them first', 'на рассмотрении уже пять предложений: председатель должен сначала их рассмотреть');
-  if (e.motion.kind === 'postponeProposal' && !currentItemProposals(ctx, env).includes(e.motion.proposal))
-    return refuse(`"${e.motion.proposal}" is not under debate`, `«${e.motion.proposal}» не обсуждается`);
+  if (ctx.speaker)
+    return refuse(
+      'motions are made when the floor is open, not during a speech',
+      'процедурные предложения вносятся, когда трибуна свободна, а не во время выступления',
+    );
+  if (ctx.motionVote)
+    return refuse('a motion is being voted on', 'идёт голосование по процедурному предложению');
+  if (ctx.motions.length >= 5)
+    return refuse(
+      'five motions are pending: the chair must deal with them first',
+      'на рассмотрении уже пять предложений: председатель должен сначала их рассмотреть',
+    );
+  if (
+    e.motion.kind === 'postponeProposal' &&
+    !currentItemProposals(ctx, env).includes(e.motion.proposal)
+  )
+    return refuse(
+      `"${e.motion.proposal}" is not under debate`,
+      `«${e.motion.proposal}» не обсуждается`,
+    );
   if (ctx.motions.some((m) => m.by === e.seat && m.motion.kind === e.motion.kind))
-    return refuse('you already have a motion of this kind pending', 'у вас уже есть такое предложение на рассмотрении');
+    return refuse(
+      'you already have a motion of this kind pending',
+      'у вас уже есть такое предложение на рассмотрении',
+    );
   return mayTakeFloor(ctx, e.seat);
 };
 export const applyMove = (ctx: Ctx, e: EventOf<'delegate.move'>): void => {
@@ -253,11 +329,20 @@ export const applyMove = (ctx: Ctx, e: EventOf<'delegate.move'>): void => {
 };
 
 const checkMotionIndex = (ctx: Ctx, index: number): Refusal =>
-  index < ctx.motions.length ? null : refuse(`there is no pending motion number ${index + 1}`, `нет предложения под номером ${index + 1}`);
+  index < ctx.motions.length
+    ? null
+    : refuse(
+        `there is no pending motion number ${index + 1}`,
+        `нет предложения под номером ${index + 1}`,
+      );
 
 export const checkPutMotion = (ctx: Ctx, e: EventOf<'chair.putMotion'>): Refusal => {
   if (ctx.speaker) return refuse('a delegate has the floor', 'слово предоставлено делегату');
-  if (ctx.point) return refuse('rule on the pending point first', 'сначала вынесите решение по заявленной реплике');
+  if (ctx.point)
+    return refuse(
+      'rule on the pending point first',
+      'сначала вынесите решение по заявленной реплике',
+    );
   return checkMotionIndex(ctx, e.index);
 };
 export const motionNeedsVote = (ctx: Ctx, e: EventOf<'chair.putMotion'>, env: Env): boolean => {
@@ -271,20 +356,35 @@ export const applyPutMotion = (ctx: Ctx, e: EventOf<'chair.putMotion'>, env: Env
   else ctx.motionVote = { motion: m, votes: {} };
 };
 
-export const checkRuleMotionOutOfOrder = (ctx: Ctx, e: EventOf<'chair.ruleMotionOutOfOrder'>): Refusal =>
-  checkMotionIndex(ctx, e.index);
-export const applyRuleMotionOutOfOrder = (ctx: Ctx, e: EventOf<'chair.ruleMotionOutOfOrder'>): void => {
+export const checkRuleMotionOutOfOrder = (
+  ctx: Ctx,
+  e: EventOf<'chair.ruleMotionOutOfOrder'>,
+): Refusal => checkMotionIndex(ctx, e.index);
+export const applyRuleMotionOutOfOrder = (
+  ctx: Ctx,
+  e: EventOf<'chair.ruleMotionOutOfOrder'>,
+): void => {
   const [m] = ctx.motions.splice(e.index, 1);
   ctx.rulings.push({
     seq: ctx.seq,
-    text: { en: `Motion (${m!.motion.kind}) by ${m!.by} ruled out of order.`, ru: `Предложение (${m!.motion.kind}) делегации ${m!.by} признано не соответствующим порядку.` },
+    text: {
+      en: `Motion (${m!.motion.kind}) by ${m!.by} ruled out of order.`,
+      ru: `Предложение (${m!.motion.kind}) делегации ${m!.by} признано не соответствующим порядку.`,
+    },
   });
 };
 
 export const checkVoteMotion = (ctx: Ctx, e: EventOf<'delegate.voteMotion'>, env: Env): Refusal => {
   if (!eligibleVoters(ctx, env).includes(e.seat))
-    return refuse('only members present and not frozen vote', 'голосуют только присутствующие члены, не приостановившие участие');
-  if (ctx.motionVote?.votes[e.seat]) return refuse('you have already voted on this motion', 'вы уже проголосовали по этому предложению');
+    return refuse(
+      'only members present and not frozen vote',
+      'голосуют только присутствующие члены, не приостановившие участие',
+    );
+  if (ctx.motionVote?.votes[e.seat])
+    return refuse(
+      'you have already voted on this motion',
+      'вы уже проголосовали по этому предложению',
+    );
   return null;
 };
 export const applyVoteMotion = (ctx: Ctx, e: EventOf<'delegate.voteMotion'>): void => {
@@ -317,7 +417,11 @@ export const applyCloseMotionVote = (ctx: Ctx, env: Env): void => {
 const enactMotion = (ctx: Ctx, m: PendingMotionLike, env: Env): void => {
   switch (m.kind) {
     case 'moderatedCaucus':
-      ctx.caucus = { kind: 'moderated', remaining: m.minutes * 60, speakingSeconds: m.speakingSeconds };
+      ctx.caucus = {
+        kind: 'moderated',
+        remaining: m.minutes * 60,
+        speakingSeconds: m.speakingSeconds,
+      };
       return;
     case 'unmoderatedCaucus':
       ctx.caucus = { kind: 'unmoderated', remaining: m.minutes * 60, speakingSeconds: 0 };
@@ -331,7 +435,13 @@ const enactMotion = (ctx: Ctx, m: PendingMotionLike, env: Env): void => {
       return;
     case 'postponeProposal':
       if (!ctx.postponed.includes(m.proposal)) ctx.postponed.push(m.proposal);
-      ctx.outcomes[m.proposal] = { adopted: false, postponed: true, reason: 'postponed', amendments: [], blockers: [] };
+      ctx.outcomes[m.proposal] = {
+        adopted: false,
+        postponed: true,
+        reason: 'postponed',
+        amendments: [],
+        blockers: [],
+      };
       return;
     case 'closeDebate':
       ctx.caucus = null;

@@ -30,19 +30,33 @@ export const checkProposeAmendment = (
   e: EventOf<'delegate.proposeAmendment'>,
   env: Env,
 ): Refusal => {
-  if (!isMember(env, e.seat)) return refuse('only members table amendments', 'поправки вносят только члены');
+  if (!isMember(env, e.seat))
+    return refuse('only members table amendments', 'поправки вносят только члены');
   if (ctx.delegations[e.seat]!.presence === 'absent')
-    return refuse('absent delegations cannot table amendments', 'отсутствующие делегации не вносят поправок');
+    return refuse(
+      'absent delegations cannot table amendments',
+      'отсутствующие делегации не вносят поправок',
+    );
   if (!currentItemProposals(ctx, env).includes(e.proposal))
-    return refuse(`"${e.proposal}" is not under debate in this agenda item`, `«${e.proposal}» не обсуждается в этом пункте повестки`);
+    return refuse(
+      `"${e.proposal}" is not under debate in this agenda item`,
+      `«${e.proposal}» не обсуждается в этом пункте повестки`,
+    );
   const p = env.proposal.get(e.proposal)!;
   if (!p.amendments.some((a) => a.id === e.amendment))
-    return refuse(`proposal "${e.proposal}" has no amendment "${e.amendment}"`, `у предложения «${e.proposal}» нет поправки «${e.amendment}»`);
+    return refuse(
+      `proposal "${e.proposal}" has no amendment "${e.amendment}"`,
+      `у предложения «${e.proposal}» нет поправки «${e.amendment}»`,
+    );
   if (liveAmendment(ctx, e.proposal, e.amendment))
     return refuse('this amendment has already been tabled', 'эта поправка уже внесена');
   return null;
 };
-export const applyProposeAmendment = (ctx: Ctx, e: EventOf<'delegate.proposeAmendment'>, env: Env): void => {
+export const applyProposeAmendment = (
+  ctx: Ctx,
+  e: EventOf<'delegate.proposeAmendment'>,
+  env: Env,
+): void => {
   const sponsor = env.proposal.get(e.proposal)!.sponsor;
   // An amendment tabled by the sponsor itself is friendly from the start.
   ctx.amendments.push({
@@ -59,32 +73,50 @@ export const checkAcceptAmendment = (
   env: Env,
 ): Refusal => {
   const a = liveAmendment(ctx, e.proposal, e.amendment);
-  if (!a || a.status !== 'pending') return refuse('there is no pending amendment of that name', 'нет такой внесённой поправки');
+  if (!a || a.status !== 'pending')
+    return refuse('there is no pending amendment of that name', 'нет такой внесённой поправки');
   if (env.proposal.get(e.proposal)?.sponsor !== e.seat)
-    return refuse('only the sponsor of a proposal can accept an amendment as friendly', 'только автор предложения может принять поправку как дружественную');
+    return refuse(
+      'only the sponsor of a proposal can accept an amendment as friendly',
+      'только автор предложения может принять поправку как дружественную',
+    );
   return null;
 };
 export const applyAcceptAmendment = (ctx: Ctx, e: EventOf<'delegate.acceptAmendment'>): void => {
   liveAmendment(ctx, e.proposal, e.amendment)!.status = 'friendly';
 };
 
-export const checkWithdrawAmendment = (ctx: Ctx, e: EventOf<'delegate.withdrawAmendment'>): Refusal => {
+export const checkWithdrawAmendment = (
+  ctx: Ctx,
+  e: EventOf<'delegate.withdrawAmendment'>,
+): Refusal => {
   const a = liveAmendment(ctx, e.proposal, e.amendment);
-  if (!a || a.status !== 'pending') return refuse('there is no pending amendment of that name', 'нет такой внесённой поправки');
-  if (a.by !== e.seat) return refuse('only the delegation that tabled an amendment can withdraw it', 'отозвать поправку может только внёсшая её делегация');
+  if (!a || a.status !== 'pending')
+    return refuse('there is no pending amendment of that name', 'нет такой внесённой поправки');
+  if (a.by !== e.seat)
+    return refuse(
+      'only the delegation that tabled an amendment can withdraw it',
+      'отозвать поправку может только внёсшая её делегация',
+    );
   return null;
 };
-export const applyWithdrawAmendment = (ctx: Ctx, e: EventOf<'delegate.withdrawAmendment'>): void => {
+export const applyWithdrawAmendment = (
+  ctx: Ctx,
+  e: EventOf<'delegate.withdrawAmendment'>,
+): void => {
   liveAmendment(ctx, e.proposal, e.amendment)!.status = 'withdrawn';
 };
 
 // ── ballots ────────────────────────────────────────────────────────────────────────────────
 
-export const checkOpenVoting = (ctx: Ctx, env: Env): Refusal => {
+export const checkOpenVoting = (ctx: Ctx): Refusal => {
   if (ctx.speaker) return refuse('a delegate has the floor', 'слово предоставлено делегату');
   if (ctx.caucus) return refuse('a caucus is under way', 'идут консультации');
   if (ctx.point || ctx.motions.length)
-    return refuse('deal with pending points and motions first', 'сначала рассмотрите заявленные реплики и предложения');
+    return refuse(
+      'deal with pending points and motions first',
+      'сначала рассмотрите заявленные реплики и предложения',
+    );
   if (ctx.speakers.length)
     return refuse(
       'the speakers list is not exhausted: a motion to close debate is needed',
@@ -113,14 +145,28 @@ export const checkVote = (ctx: Ctx, e: EventOf<'delegate.vote'>, env: Env): Refu
   if (!b) return refuse('there is no ballot open', 'голосование не открыто');
   if (!isMember(env, e.seat)) return refuse('observers do not vote', 'наблюдатели не голосуют');
   const d = ctx.delegations[e.seat]!;
-  if (d.presence === 'absent') return refuse('delegations absent at the roll call do not vote', 'делегации, отсутствовавшие на перекличке, не голосуют');
+  if (d.presence === 'absent')
+    return refuse(
+      'delegations absent at the roll call do not vote',
+      'делегации, отсутствовавшие на перекличке, не голосуют',
+    );
   if (d.frozen)
-    return refuse('your delegation has frozen its participation and stands aside', 'ваша делегация приостановила участие и не участвует в решениях');
-  if (b.votes[e.seat]) return refuse('you have already voted on this ballot', 'вы уже проголосовали по этому вопросу');
+    return refuse(
+      'your delegation has frozen its participation and stands aside',
+      'ваша делегация приостановила участие и не участвует в решениях',
+    );
+  if (b.votes[e.seat])
+    return refuse('you have already voted on this ballot', 'вы уже проголосовали по этому вопросу');
   if (e.choice === 'standAside' && !env.profile.standAside)
-    return refuse('this procedure has no standing aside: vote yes, no or abstain', 'эта процедура не предусматривает неучастия: голосуйте «за», «против» или воздержитесь');
+    return refuse(
+      'this procedure has no standing aside: vote yes, no or abstain',
+      'эта процедура не предусматривает неучастия: голосуйте «за», «против» или воздержитесь',
+    );
   if ((e.choice === 'abstain' || e.choice === 'standAside') && d.presence === 'presentAndVoting')
-    return refuse('you answered "present and voting": you must vote yes or no', 'вы ответили «присутствую и голосую»: нужно голосовать «за» или «против»');
+    return refuse(
+      'you answered "present and voting": you must vote yes or no',
+      'вы ответили «присутствую и голосую»: нужно голосовать «за» или «против»',
+    );
   return null;
 };
 export const applyVote = (ctx: Ctx, e: EventOf<'delegate.vote'>): void => {
@@ -138,7 +184,10 @@ export const effectiveStakes = (p: Proposal, adopted: readonly string[]): Stake[
     if (adopted.includes(a.id)) for (const s of a.stakes) byDelegation.set(s.delegation, s);
   return [...byDelegation.values()];
 };
-export const effectiveEffects = (p: Proposal, adopted: readonly string[]): Partial<Record<string, number>> => {
+export const effectiveEffects = (
+  p: Proposal,
+  adopted: readonly string[],
+): Partial<Record<string, number>> => {
   const out: Partial<Record<string, number>> = { ...p.effects };
   for (const a of p.amendments)
     if (adopted.includes(a.id))
@@ -156,8 +205,22 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
   const p = env.proposal.get(b.proposal)!;
   const eligible = eligibleVoters(ctx, env);
   const consent = b.kind === 'proposal' ? p.consent : [];
-  const decision = decide(env.profile.decision, b.votes, eligible, consent, env.profile.quorum, env.members.length);
-  ctx.closed.push({ ...b, item: ctx.item, seq: ctx.seq, eligible, consent: [...consent], decision });
+  const decision = decide(
+    env.profile.decision,
+    b.votes,
+    eligible,
+    consent,
+    env.profile.quorum,
+    env.members.length,
+  );
+  ctx.closed.push({
+    ...b,
+    item: ctx.item,
+    seq: ctx.seq,
+    eligible,
+    consent: [...consent],
+    decision,
+  });
 
   if (b.kind === 'amendment') {
     const a = ctx.amendments.find(

@@ -1,0 +1,184 @@
+/**
+ * What each seat may see. Secrets are filtered here, by a function, never by the UI: a
+ * delegation's private brief, objectives, offers and commitments never reach another delegation.
+ * The chair (teacher or facilitator) sees everything; an observer (projector) sees the public record.
+ */
+import { currentPhase, type Conference } from './conference';
+import { debriefOf, objectivesOf, scoreOf, type Debrief, type ObjectiveResult } from './debrief';
+import { reputation } from './rules/negotiation';
+import type { Text } from './scenario';
+import type { ConferenceContext, CrisisState } from './state';
+
+export type ViewRole = 'delegation' | 'chair' | 'observer';
+
+export interface PublicDelegation {
+  presence: ConferenceContext['delegations'][string]['presence'];
+  capital: number;
+  frozen: boolean;
+  reputation: number;
+  controller: 'human' | 'ai';
+}
+
+export interface PrivateBrief {
+  delegation: string;
+  brief: Text;
+  objectives: ObjectiveResult[];
+  relations: Record<string, number>;
+}
+
+export interface ConferenceView {
+  seat: string;
+  role: ViewRole;
+  scenario: string;
+  profile: ConferenceContext['profile'];
+  seed: number;
+  phase: string;
+  seq: number;
+  clock: number;
+  paused: boolean;
+  ended: boolean;
+  item: number;
+  agenda: string[];
+  metrics: ConferenceContext['metrics'];
+  history: ConferenceContext['history'];
+  delegations: Record<string, PublicDelegation>;
+  speakers: string[];
+  speaker: ConferenceContext['speaker'];
+  speakingTime: number;
+  statements: ConferenceContext['statements'];
+  point: ConferenceContext['point'];
+  motions: ConferenceContext['motions'];
+  motionVote: ConferenceContext['motionVote'];
+  caucus: ConferenceContext['caucus'];
+  amendments: ConferenceContext['amendments'];
+  ballots: ConferenceContext['ballots'];
+  ballot: number;
+  closed: ConferenceContext['closed'];
+  outcomes: ConferenceContext['outcomes'];
+  crisis: string | null;
+  /** Pledges stay sealed until the council decides; a member sees its own. */
+  crises: Record<string, CrisisState & { responded: number }>;
+  offers: ConferenceContext['offers'];
+  commitments: ConferenceContext['commitments'];
+  decisions: ConferenceContext['decisions'];
+  announcements: ConferenceContext['announcements'];
+  rulings: ConferenceContext['rulings'];
+  /** Own brief for a delegation; every brief for the chair; none for an observer. */
+  briefs: PrivateBrief[];
+  /** At the end: scores for all; objective details only where the seat may see the brief. */
+  debrief: Debrief | null;
+}
+
+const OFFER_DECISIONS = new Set([
+  'delegate.makeOffer',
+  'delegate.acceptOffer',
+  'delegate.rejectOffer',
+  'delegate.withdrawOffer',
+]);
+
+export const roleOf = (conf: Conference, seat: string): ViewRole =>
+  seat === 'chair' ? 'chair' : conf.env.delegation.has(seat) ? 'delegation' : 'observer';
+
+export const viewFor = (conf: Conference, seat: string): ConferenceView => {
+  const ctx = conf.snapshot.context;
+  const env = conf.env;
+  const role = roleOf(conf, seat);
+  const all = role === 'chair';
+  const involves = (x: { from?: string; to?: string; by?: string }) =>
+    x.from === seat || x.to === seat || x.by === seat;
+
+  const delegations: Record<string, PublicDelegation> = {};
+  for (const [id, d] of Object.entries(ctx.delegations))
+    delegations[id] = {
+      presence: d.presence,
+      capital: d.capital,
+      frozen: d.frozen,
+      reputation: reputation(d.kept, d.broken),
+      controller: d.controller,
+    };
+
+  const crises: ConferenceView['crises'] = {};
+  for (const [id, c] of Object.entries(ctx.crises)) {
+    const sealed = c.status === 'open' && !all;
+    const responses = sealed
+      ? Object.fromEntries(Object.entries(c.responses).filter(([d]) => d === seat))
+      : { ...c.responses };
+    crises[id] = { ...c, responses, responded: Object.keys(c.responses).length };
+  }
+
+  const mayRead = (d: string) => all || d === seat;
+  const briefs: PrivateBrief[] = env.scenario.delegations
+    .filter((d) => mayRead(d.id))
+    .map((d) => ({
+      delegation: d.id,
+      brief: d.brief,
+      objectives: objectivesOf(ctx, env, d.id),
+      relations: { ...ctx.delegations[d.id]!.relations },
+    }));
+
+  let debrief: Debrief | null = null;
+  if (ctx.ended) {
+    const full = debriefOf(conf);
+    debrief = {
+      ...full,
+      scores: full.scores.map((s) => (mayRead(s.delegation) ? s : { ...s, objectives: [] })),
+      commitments: full.commitments,
+    };
+  }
+
+  return {
+    seat,
+    role,
+    scenario: ctx.scenario,
+    profile: ctx.profile,
+    seed: ctx.seed,
+    phase: currentPhase(conf),
+    seq: ctx.seq,
+    clock: ctx.clock,
+    paused: ctx.paused,
+    ended: ctx.ended,
+    item: ctx.item,
+    agenda: ctx.agenda,
+    metrics: ctx.metrics,
+    history: ctx.history,
+    delegations,
+    speakers: ctx.speakers,
+    speaker: ctx.speaker,
+    speakingTime: ctx.speakingTime,
+    statements: ctx.statements,
+    point: ctx.point,
+    motions: ctx.motions,
+    motionVote: ctx.motionVote,
+    caucus: ctx.caucus,
+    amendments: ctx.amendments,
+    ballots: ctx.ballots,
+    ballot: ctx.ballot,
+    closed: ctx.closed,
+    outcomes: ctx.outcomes,
+    crisis: ctx.crisis,
+    crises,
+    offers: all ? ctx.offers : ctx.offers.filter(involves),
+    // Commitments are private to the two parties until the end, when said-versus-did is public.
+    commitments: all || ctx.ended ? ctx.commitments : ctx.commitments.filter(involves),
+    decisions: all
+      ? ctx.decisions
+      : ctx.decisions.filter((d) => {
+          if (!OFFER_DECISIONS.has(d.type))
+            return (
+              d.type !== 'delegate.respond' ||
+              !ctx.crisis ||
+              ctx.crises[ctx.crisis]?.status !== 'open' ||
+              d.seat === seat
+            );
+          const offer =
+            d.type === 'delegate.makeOffer' ? ctx.offers.find((o) => o.seq === d.seq) : undefined;
+          return d.seat === seat || (offer !== undefined && offer.to === seat);
+        }),
+    announcements: ctx.announcements,
+    rulings: ctx.rulings,
+    briefs,
+    debrief,
+  };
+};
+
+export { scoreOf };
