@@ -13,7 +13,7 @@ import type { ConferenceEvent } from './events';
 import { PROFILES, type ProfileId } from './profiles';
 import { type Env, makeEnv } from './rules/common';
 import { dueCrisis } from './rules/crisis';
-import { applyRule, refusal } from './rules/index';
+import { applyRule, decisionOf, refusal } from './rules/index';
 import { caucusEnds, passingMotionKind } from './rules/procedure';
 import { hasSomethingToVote } from './rules/voting';
 import type { Scenario } from './scenario';
@@ -24,7 +24,11 @@ import type { ConferenceContext } from './state';
  * out a context for mutation, and freezing doubled the cost of an event). Global Immer settings of
  * other code are untouched.
  */
-const immer = new Immer({ autoFreeze: false });
+const immer = new Immer({
+  autoFreeze: true,
+  useStrictIteration: false,
+  useStrictShallowCopy: false,
+});
 const produce = immer.produce;
 
 const ACCEPT = { guard: 'isInOrder', actions: 'apply' } as const;
@@ -71,11 +75,13 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
       hasMoreItems: ({ context }) => context.item + 1 < context.agenda.length,
     },
     actions: {
-      apply: assign(({ context, event }) =>
-        produce(context, (draft) => {
+      apply: assign(({ context, event }) => {
+        const next = produce(context, (draft) => {
           applyRule(draft, event, env);
-        }),
-      ),
+        });
+        const decided = decisionOf(next, event);
+        return decided ? { ...next, decisions: [...next.decisions, decided] } : next;
+      }),
     },
   }).createMachine({
     id: 'conference',

@@ -133,3 +133,39 @@ export const simulate = (scenario: Scenario, o: SimulationOptions): SimulationRe
     ),
   };
 };
+
+export interface BalanceFinding {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * The library's balance rules (scenarios/README.md): every delegation meets an objective in at
+ * least 20% of games; no proposal is adopted in 0% or 100% of games unless its notes explain it;
+ * every Art. 4 request is honoured in neither 0% nor 100% of games.
+ */
+export const balanceFindings = (scenario: Scenario, r: SimulationReport): BalanceFinding[] => {
+  const out: BalanceFinding[] = [];
+  for (const [d, share] of Object.entries(r.anyObjective))
+    out.push({
+      ok: share >= 0.2,
+      text: `${d} meets at least one objective in ${(share * 100).toFixed(1)}% of games (needs ≥ 20%)`,
+    });
+  for (const p of scenario.proposals) {
+    const a = r.adoption[p.id] ?? 0;
+    const extreme = a === 0 || a === 1;
+    out.push({
+      ok: !extreme || p.notes !== undefined,
+      text: `${p.id} adopted in ${(a * 100).toFixed(1)}% of games${extreme ? (p.notes ? ' (its notes explain why)' : ' and its notes do not explain why') : ''}`,
+    });
+  }
+  for (const c of scenario.crises) {
+    const h = r.crises[c.id]?.honoured;
+    if (c.article !== 'art4') continue;
+    out.push({
+      ok: h !== undefined && h > 0 && h < 1,
+      text: `${c.id} (Art. 4) honoured in ${h === undefined ? 'no' : `${(h * 100).toFixed(1)}% of`} games (needs neither 0% nor 100%)`,
+    });
+  }
+  return out;
+};
