@@ -1,11 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1600,
+    // Phaser's loader cannot read URL-encoded SVG data URLs: keep SVG flags as files.
+    assetsInlineLimit: (file: string) => (file.endsWith('.svg') ? false : undefined),
+    rolldownOptions: {
+      output: {
+        // Phaser in its own chunk: loaded only when the hall opens (stack-notes trap 10).
+        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+      },
+    },
+  },
+  preview: { port: Number(process.env.PORT ?? 2567), strictPort: true, host: true },
+  server: { host: true },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: 'threads',
   },
 });

@@ -66,7 +66,7 @@ export const suggest = (value: string, known: readonly string[]): string => {
 const fixForIssue = (issue: z.core.$ZodIssue): string => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return /received undefined/.test(issue.message)
         ? `add the missing field (${issue.expected})`
         : `write a value of type ${issue.expected}`;
     case 'unrecognized_keys':
@@ -118,7 +118,7 @@ interface Parsed {
 
 const parseYaml = (text: string, file: string): LoadResult<Parsed> => {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     return {
       ok: false,
@@ -126,7 +126,7 @@ const parseYaml = (text: string, file: string): LoadResult<Parsed> => {
         file,
         path: '',
         line: e.linePos?.[0]?.line,
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        message: `not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         fix: 'check the indentation and quoting around this line',
       })),
     };

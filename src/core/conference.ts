@@ -174,8 +174,8 @@ export interface PersistedSnapshot {
   scenario: string;
   options: StartOptions;
   phase: string;
-  value: unknown;
-  context: ConferenceContext;
+  /** XState's persisted snapshot: state value, context and the deep-history record. */
+  machine: unknown;
 }
 
 export const saveGame = (c: Conference): SavedGame => ({
@@ -190,8 +190,7 @@ export const persistSnapshot = (c: Conference): PersistedSnapshot => ({
   scenario: c.scenario.id,
   options: { ...c.options },
   phase: currentPhase(c),
-  value: c.snapshot.value,
-  context: c.snapshot.context,
+  machine: c.machine.getPersistedSnapshot(c.snapshot),
 });
 
 export type ReplayResult =
@@ -244,6 +243,12 @@ export const replayGame = (scenario: Scenario, raw: unknown): ReplayResult => {
 /** Restores a persisted snapshot; the log is not part of a snapshot. */
 export const restoreSnapshot = (scenario: Scenario, p: PersistedSnapshot): Conference => {
   const c = startConference(scenario, p.options);
-  const snapshot = c.machine.resolveState({ value: p.value as never, context: p.context });
+  const persisted = JSON.parse(JSON.stringify(p.machine)) as Parameters<
+    ConferenceMachine['restoreSnapshot']
+  >[0];
+  const snapshot = c.machine.restoreSnapshot(
+    persisted,
+    scopeFor(c.machine, c.snapshot.context),
+  ) as Snapshot;
   return { ...c, snapshot };
 };

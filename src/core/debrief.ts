@@ -228,7 +228,15 @@ export const whatIf = (ctx: ConferenceContext, env: Env, profile: ProfileId): Wh
         v === 'standAside' && !p.standAside ? 'abstain' : v,
       ]),
     ) as typeof b.votes;
-    const d = decide(p.decision, votes, b.eligible, b.consent, p.quorum, env.members.length);
+    const d = decide(
+      p.decision,
+      votes,
+      b.eligible,
+      b.consent,
+      p.quorum,
+      env.members.length,
+      b.present,
+    );
     if (d.adopted !== b.decision.adopted)
       proposals.push({ proposal: b.proposal, adopted: d.adopted, actual: b.decision.adopted });
   }

@@ -173,6 +173,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
                           target: '#conference.floor.item.outcome',
                         },
                         { guard: 'isModeratedCaucusOn', actions: 'apply', target: 'moderated' },
+                        { guard: 'isUnmoderatedCaucusOn', actions: 'apply', target: 'unmoderated' },
                         { actions: 'apply', target: 'formal' },
                       ],
                     },

@@ -174,10 +174,12 @@ export const decide = (
   consent: readonly string[] = [],
   quorum = 0,
   members = eligible.length,
+  /** Members present for the quorum: a member that stands aside or froze is still in the room. */
+  present = eligible.length,
 ): Decision => {
   const t = tally(votes, eligible);
   const missingConsent = consent.filter((c) => votes[c] !== 'yes' || !eligible.includes(c));
-  if (eligible.length < Math.ceil(quorum * members - 1e-9))
+  if (present < Math.ceil(quorum * members - 1e-9))
     return { adopted: false, reason: 'noQuorum', tally: t, blockers: [] };
   if (missingConsent.length)
     return { adopted: false, reason: 'consentMissing', tally: t, blockers: missingConsent };

@@ -73,6 +73,8 @@ export interface ClosedBallot extends Ballot {
   item: number;
   seq: number;
   eligible: string[];
+  /** Members present (frozen ones included), for the quorum. */
+  present: number;
   consent: string[];
   decision: Decision;
 }

@@ -430,7 +430,8 @@ const debate = (
       text: `${SPEECH[stance].en.replace('{p}', title.en)}\n${SPEECH[stance].ru.replace('{p}', title.ru)}`,
     };
   }
-  if (ctx.caucus?.kind === 'unmoderated' || !ctx.caucus) {
+  const member = env.members.includes(seat);
+  if (member && (ctx.caucus?.kind === 'unmoderated' || !ctx.caucus)) {
     if (!d.frozen && TEMPERS[difficulty].amends) {
       const a = handleAmendments(conf, seat, t);
       if (a) return a;

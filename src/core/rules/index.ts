@@ -188,14 +188,6 @@ export const decisionOf = (ctx: Ctx, e: ConferenceEvent): Ctx['decisions'][numbe
 /** Applies an accepted event to the draft context. */
 export const applyRule = (ctx: Ctx, e: ConferenceEvent, env: Env): void => {
   ctx.seq++;
-  if (e.why)
-    ctx.decisions.push({
-      seq: ctx.seq,
-      seat: e.seat,
-      type: e.type,
-      summary: e.why.summary,
-      factors: e.why.factors,
-    });
   const rule = RULES[e.type] as Rule<EventType>;
   rule.apply?.(ctx, e as never, env);
 };

@@ -128,6 +128,11 @@ export const checkAcceptOffer = (
       'only the delegation an offer is addressed to can accept it',
       'принять предложение может только адресат',
     );
+  if (ctx.delegations[o.from]!.frozen || ctx.delegations[o.to]!.frozen)
+    return refuse(
+      'a delegation that has frozen its participation does not negotiate',
+      'делегация, приостановившая участие, не ведёт переговоров',
+    );
   for (const t of o.give) {
     const r = checkTerm(ctx, t, env, o.from);
     if (r) return r;

@@ -228,7 +228,8 @@ export const applyYield = (ctx: Ctx, e: EventOf<'delegate.yield'>): void => {
 
 export const applyTick = (ctx: Ctx, e: EventOf<'clock.tick'>): void => {
   ctx.clock += e.seconds;
-  if (ctx.paused) return;
+  // While paused, or while the council deals with a crisis, the floor's timers stand still.
+  if (ctx.paused || ctx.crisis) return;
   if (ctx.speaker) {
     ctx.speaker.remaining -= e.seconds;
     if (ctx.speaker.remaining <= 0) ctx.speaker = null;
@@ -242,7 +243,7 @@ export const applyTick = (ctx: Ctx, e: EventOf<'clock.tick'>): void => {
   }
 };
 export const caucusEnds = (ctx: Ctx, e: EventOf<'clock.tick'>): boolean =>
-  !ctx.paused && ctx.caucus !== null && ctx.caucus.remaining <= e.seconds;
+  !ctx.paused && !ctx.crisis && ctx.caucus !== null && ctx.caucus.remaining <= e.seconds;
 
 // ── points ─────────────────────────────────────────────────────────────────────────────────
 

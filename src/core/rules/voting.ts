@@ -11,6 +11,7 @@ import {
   currentItemProposals,
   eligibleVoters,
   isMember,
+  presentMembers,
   recordMetrics,
   refuse,
 } from './common';
@@ -205,6 +206,7 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
   const p = env.proposal.get(b.proposal)!;
   const eligible = eligibleVoters(ctx, env);
   const consent = b.kind === 'proposal' ? p.consent : [];
+  const present = presentMembers(ctx, env).length;
   const decision = decide(
     env.profile.decision,
     b.votes,
@@ -212,12 +214,14 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
     consent,
     env.profile.quorum,
     env.members.length,
+    present,
   );
   ctx.closed.push({
     ...b,
     item: ctx.item,
     seq: ctx.seq,
     eligible,
+    present,
     consent: [...consent],
     decision,
   });
