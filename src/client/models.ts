@@ -1,0 +1,127 @@
+/** From a seat's view to what the Phaser scenes draw (plain data, already translated). */
+import type { ConferenceView } from '../core/views';
+import type { Scenario } from '../core/scenario';
+import { METRICS } from '../core/scenario';
+import { t, tx, type Key } from './i18n';
+import type { HallModel, MapModel, Theme } from './scenes/types';
+import { phaseKey } from './ui/game';
+
+const COUNTRY_IDS = new Set([
+  'ru',
+  'by',
+  'kz',
+  'kg',
+  'tj',
+  'am',
+  'az',
+  'ge',
+  'tr',
+  'ir',
+  'af',
+  'uz',
+  'tm',
+  'cn',
+  'mn',
+  'ua',
+  'pl',
+  'lt',
+  'lv',
+  'ee',
+  'us',
+]);
+
+export const hallModel = (
+  v: ConferenceView,
+  s: Scenario,
+  theme: Theme,
+  players: readonly string[],
+): HallModel => {
+  const name = (id: string) =>
+    tx(s.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
+  const lang = document.documentElement.lang === 'ru' ? 1 : 0;
+  const lastSpeech = [...v.statements].reverse().find((x) => x.by === v.speaker?.delegation);
+  const ballot =
+    v.ballots[v.ballot] ??
+    (v.phase.endsWith('outcome') ? v.ballots[v.ballots.length - 1] : undefined);
+  const closed = ballot
+    ? v.closed.find(
+        (c) =>
+          c.seq > 0 &&
+          c.proposal === ballot.proposal &&
+          c.kind === ballot.kind &&
+          c.amendment === ballot.amendment,
+      )
+    : undefined;
+  const members = s.delegations.filter((d) => d.role === 'member');
+  return {
+    theme,
+    title: tx(s.title),
+    phaseLabel: t(phaseKey(v.phase)),
+    seats: s.delegations.map((d) => {
+      const st = v.delegations[d.id]!;
+      return {
+        id: d.id,
+        name: tx(d.name),
+        status: st.frozen
+          ? t('status_frozen')
+          : st.presence === 'absent'
+            ? t('status_absent')
+            : t('status_present'),
+        frozen: st.frozen,
+        absent: st.presence === 'absent',
+        isPlayer: players.includes(d.id),
+      };
+    }),
+    speaker: v.speaker
+      ? {
+          seat: v.speaker.delegation,
+          text:
+            lastSpeech?.text?.split('\n')[lang] ?? lastSpeech?.text ?? name(v.speaker.delegation),
+          remaining: Math.max(0, v.speaker.remaining),
+          total: v.caucus?.kind === 'moderated' ? v.caucus.speakingSeconds : v.speakingTime,
+        }
+      : null,
+    gauges: METRICS.map((m) => ({ id: m, label: t(`metric_${m}` as Key), value: v.metrics[m] })),
+    ballot: ballot
+      ? {
+          title: s.proposals.find((p) => p.id === ballot.proposal)
+            ? `${s.proposals.find((p) => p.id === ballot.proposal)!.code} ${tx(s.proposals.find((p) => p.id === ballot.proposal)!.title)}`
+            : ballot.proposal,
+          marks: members.map((d) => {
+            const c = (closed ?? ballot).votes[d.id] ?? null;
+            return { seat: d.id, choice: c, label: t(`choiceWord_${c ?? 'none'}` as Key) };
+          }),
+          result: closed ? (closed.decision.adopted ? t('adopted') : t('notAdopted')) : null,
+        }
+      : null,
+    gavel:
+      v.closed.length +
+      v.rulings.length +
+      Object.values(v.crises).filter((c) => c.status === 'decided').length,
+    clock: v.clock,
+  };
+};
+
+export const mapModel = (v: ConferenceView, s: Scenario, theme: Theme): MapModel => {
+  const crisisId = v.crisis ?? Object.keys(v.crises).slice(-1)[0];
+  const crisis = crisisId ? s.crises.find((c) => c.id === crisisId) : undefined;
+  return {
+    theme,
+    title: tx(s.title),
+    members: s.delegations
+      .filter((d) => d.role === 'member')
+      .map((d) => ({
+        id: d.id,
+        name: v.delegations[d.id]!.frozen ? `${tx(d.name)} (${t('status_frozen')})` : tx(d.name),
+        frozen: v.delegations[d.id]!.frozen,
+      })),
+    actors: s.actors.map((a) => ({
+      id: a.id,
+      name: tx(a.name),
+      ...(COUNTRY_IDS.has(a.id) ? { iso2: a.id } : {}),
+    })),
+    crisis: crisis
+      ? { name: tx(crisis.location.name), lon: crisis.location.lon, lat: crisis.location.lat }
+      : null,
+  };
+};

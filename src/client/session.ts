@@ -1,0 +1,103 @@
+/**
+ * The local session: the core running in the page for solo and hot-seat play. Humans' events and
+ * the AI's go through the same `send`; time enters as clock events from a real timer.
+ */
+import { nextAiEvent } from '../core/ai/autoplay';
+import { currentPhase, send, type Conference, type SendResult } from '../core/conference';
+import type { Difficulty } from '../core/state';
+
+export type Listener = (c: Conference, last: SendResult | null) => void;
+
+export interface SessionOptions {
+  difficulty: Difficulty;
+  /** Milliseconds between AI moves (0 in tests). */
+  pace: number;
+  onPhase?: (c: Conference) => void;
+}
+
+export class LocalSession {
+  private listeners = new Set<Listener>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private clock: ReturnType<typeof setInterval> | null = null;
+  private lastPhase: string;
+
+  constructor(
+    public conference: Conference,
+    private readonly options: SessionOptions,
+  ) {
+    this.lastPhase = currentPhase(conference);
+  }
+
+  get humans(): readonly string[] {
+    return this.conference.options.humans ?? [];
+  }
+
+  get difficulty(): Difficulty {
+    return this.options.difficulty;
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Sends an event from a human seat (or anyone): the one door. */
+  send(raw: unknown): SendResult {
+    const r = send(this.conference, raw);
+    if (r.ok) this.commit(r.conference, r);
+    else this.listeners.forEach((fn) => fn(this.conference, r));
+    this.schedule();
+    return r;
+  }
+
+  private commit(next: Conference, r: SendResult): void {
+    this.conference = next;
+    const phase = currentPhase(next);
+    if (phase !== this.lastPhase) {
+      this.lastPhase = phase;
+      this.options.onPhase?.(next);
+    }
+    this.listeners.forEach((fn) => fn(next, r));
+  }
+
+  start(): void {
+    this.schedule();
+    this.clock ??= setInterval(() => this.tick(), 1000);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.clock) clearInterval(this.clock);
+    this.timer = null;
+    this.clock = null;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.conference.snapshot.context.ended) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const e = nextAiEvent(this.conference, {
+        difficulty: this.options.difficulty,
+        humans: this.humans,
+        externalClock: true,
+      });
+      if (!e) return;
+      const r = send(this.conference, e);
+      if (r.ok) this.commit(r.conference, r);
+      else console.warn('AI event refused', e, r.reason.en);
+      this.schedule();
+    }, this.options.pace);
+  }
+
+  /** Real time: one second a second for speeches; caucuses run ten times faster. */
+  private tick(): void {
+    const ctx = this.conference.snapshot.context;
+    if (ctx.ended || ctx.paused) return;
+    const humanSpeaking = ctx.speaker && this.humans.includes(ctx.speaker.delegation);
+    if (!humanSpeaking && !ctx.caucus) return;
+    const seconds = ctx.caucus && !humanSpeaking ? 10 : 1;
+    const r = send(this.conference, { type: 'clock.tick', seat: 'clock', seconds });
+    if (r.ok) this.commit(r.conference, r);
+    this.schedule();
+  }
+}

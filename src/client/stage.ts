@@ -1,0 +1,24 @@
+/**
+ * The Phaser stage, loaded on demand so the title and setup screens are usable at once. Progress
+ * is reported while the engine module and then the scenes' assets load.
+ */
+import type { HallModel, MapModel } from './scenes/types';
+
+export interface Stage {
+  showHall(): void;
+  showMap(): void;
+  renderHall(m: HallModel): void;
+  renderMap(m: MapModel): void;
+  readonly renderer: 'webgl' | 'canvas';
+  destroy(): void;
+}
+
+export const loadStage = async (
+  parent: HTMLElement,
+  onProgress: (share: number) => void,
+): Promise<Stage> => {
+  onProgress(0.05);
+  const { bootStage } = await import('./scenes/boot');
+  onProgress(0.6);
+  return bootStage(parent, (p) => onProgress(0.6 + 0.4 * p));
+};

@@ -1,0 +1,941 @@
+/**
+ * The application shell: title, setup, loading, hand-over, conference and debrief screens, the
+ * settings and shortcuts dialogs, the live region and captions. Screens are plain DOM; the hall
+ * and the map are Phaser, loaded after the title screen is usable.
+ */
+import {
+  startConference,
+  currentPhase,
+  type Conference,
+  type SendResult,
+} from '../../core/conference';
+import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
+import type { Scenario } from '../../core/scenario';
+import type { Difficulty } from '../../core/state';
+import { viewFor } from '../../core/views';
+import { createSound, type Cue, type SoundSystem } from '../audio/sound';
+import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
+import { hallModel, mapModel } from '../models';
+import { clearSave, hasSave, readSave, writeSave } from '../saves';
+import { library } from '../scenarios';
+import { LocalSession } from '../session';
+import {
+  applySettings,
+  loadSettings,
+  prefersReducedMotion,
+  saveSettings,
+  type Settings,
+} from '../settings';
+import { loadStage, type Stage } from '../stage';
+import type { Theme } from '../scenes/types';
+import { renderDebrief } from './debrief';
+import { h, button } from './dom';
+import { GameScreen, clockText, phaseKey } from './game';
+
+type Screen = 'title' | 'setup' | 'game' | 'debrief';
+
+interface Setup {
+  scenario: string;
+  mode: 'solo' | 'hotseat';
+  humans: string[];
+  difficulty: Difficulty;
+  profile: ProfileId;
+  seed: number;
+}
+
+const params = new URLSearchParams(location.search);
+/** `?pace=0` makes AI moves instant (tests); default a readable pace. */
+const PACE = Number(params.get('pace') ?? 700);
+
+const randomSeed = () => {
+  const a = new Uint32Array(1);
+  crypto.getRandomValues(a);
+  return a[0]! % 100000;
+};
+
+export class App {
+  private settings: Settings = loadSettings();
+  private screen: Screen = 'title';
+  private setup: Setup;
+  private session: LocalSession | null = null;
+  private game: GameScreen | null = null;
+  private stage: Stage | null = null;
+  private stagePromise: Promise<Stage> | null = null;
+  private view: 'hall' | 'map' = 'hall';
+  private seat = '';
+  private confirmedSeat = '';
+  private sound: SoundSystem | null = null;
+  private notice: string | null = null;
+  private lastSeq = 0;
+
+  constructor(private readonly root: HTMLElement) {
+    setLang(this.settings.lang);
+    applySettings(this.settings);
+    const first = library().scenarios[0];
+    this.setup = {
+      scenario: first?.id ?? '',
+      mode: 'solo',
+      humans: first ? [first.delegations.find((d) => d.role === 'member')!.id] : [],
+      difficulty: 'normal',
+      profile: 'consensus',
+      seed: randomSeed(),
+    };
+    document.addEventListener('keydown', (e) => this.onKey(e));
+    matchMedia('(prefers-reduced-motion: reduce)').addEventListener?.('change', () =>
+      this.applyAll(),
+    );
+  }
+
+  // ── shell ──────────────────────────────────────────────────────────────────────────────
+
+  private live(text: string): void {
+    const el = document.getElementById('live');
+    if (!el) return;
+    el.textContent = '';
+    // A fresh node so screen readers announce repeated messages too.
+    window.setTimeout(() => (el.textContent = text), 30);
+  }
+
+  private caption(text: string): void {
+    if (!this.settings.captions) return;
+    const el = document.getElementById('captions');
+    if (!el) return;
+    const line = h('p', {}, text);
+    el.append(line);
+    while (el.childElementCount > 3) el.firstElementChild?.remove();
+    window.setTimeout(() => line.remove(), 4000);
+  }
+
+  private cue(c: Cue): void {
+    this.sound?.play(c);
+  }
+
+  private theme(): Theme {
+    return {
+      palette: this.settings.palette,
+      highContrast: this.settings.highContrast,
+      reducedMotion: prefersReducedMotion(this.settings),
+      textScale: this.settings.textScale,
+    };
+  }
+
+  private applyAll(): void {
+    applySettings(this.settings);
+    saveSettings(this.settings);
+    this.sound?.update({
+      effects: this.settings.effects,
+      ambience: this.settings.ambience,
+      muted: this.settings.muted,
+    });
+    this.render();
+  }
+
+  render(): void {
+    // Re-rendering must not throw a keyboard user back to the top: keep focus on the same control.
+    const focused = (document.activeElement as HTMLElement | null)?.id;
+    this.renderScreen();
+    if (focused && !document.activeElement?.closest('dialog'))
+      document.getElementById(focused)?.focus();
+  }
+
+  private renderScreen(): void {
+    document.title = `${t('appName')} — ${this.screen === 'game' || this.screen === 'debrief' ? tx(this.scenario()?.title ?? { en: '', ru: '' }) : t('tagline')}`;
+    if (this.screen === 'title') this.renderTitle();
+    else if (this.screen === 'setup') this.renderSetup();
+    else if (this.screen === 'game') this.renderGame();
+    else this.renderDebrief();
+  }
+
+  private scenario(): Scenario | undefined {
+    return (
+      this.session?.conference.scenario ??
+      library().scenarios.find((s) => s.id === this.setup.scenario)
+    );
+  }
+
+  private topButtons(): HTMLElement {
+    return h(
+      'div',
+      { class: 'top-buttons' },
+      button(t('settings'), () => this.openSettings(), {
+        'aria-haspopup': 'dialog',
+        'data-key': 'open-settings',
+      }),
+      button(t('shortcuts'), () => this.openShortcuts(), {
+        'aria-haspopup': 'dialog',
+        'data-key': 'open-shortcuts',
+      }),
+      h(
+        'div',
+        { class: 'lang-switch', role: 'group', 'aria-label': t('language') },
+        ...(['en', 'ru'] as Lang[]).map((l) =>
+          button(l === 'en' ? 'English' : 'Русский', () => this.setLanguage(l), {
+            lang: l,
+            'aria-pressed': String(getLang() === l),
+          }),
+        ),
+      ),
+    );
+  }
+
+  private setLanguage(l: Lang): void {
+    this.settings.lang = l;
+    setLang(l);
+    this.applyAll();
+  }
+
+  // ── title and setup ────────────────────────────────────────────────────────────────────
+
+  private renderTitle(): void {
+    const lib = library();
+    const save = hasSave();
+    this.root.replaceChildren(
+      h('header', { class: 'top' }, this.topButtons()),
+      h(
+        'main',
+        { class: 'title-screen', id: 'main', tabindex: '-1' },
+        h('h1', {}, t('appName')),
+        h('p', { class: 'tagline' }, t('tagline')),
+        this.notice ? h('p', { class: 'notice', role: 'alert' }, this.notice) : null,
+        lib.problems.length
+          ? h(
+              'div',
+              { class: 'notice', role: 'alert' },
+              h('p', {}, t('errorTitle')),
+              h('pre', {}, lib.problems.join('\n')),
+            )
+          : null,
+        h(
+          'div',
+          { class: 'menu' },
+          button(t('newGame'), () => this.go('setup'), {
+            class: 'primary',
+            'data-key': 'new-game',
+            id: 'new-game',
+          }),
+          button(save ? t('continueGame') : t('noSave'), () => this.continueGame(), {
+            disabled: !save,
+            'data-key': 'continue',
+            id: 'continue',
+          }),
+        ),
+      ),
+    );
+  }
+
+  private go(screen: Screen): void {
+    this.screen = screen;
+    this.notice = screen === 'title' ? this.notice : null;
+    this.render();
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }
+
+  private renderSetup(): void {
+    const lib = library();
+    const s = this.scenario() ?? lib.scenarios[0]!;
+    const members = s.delegations.filter((d) => d.role === 'member');
+    const st = this.setup;
+    if (!st.humans.every((hh) => members.some((m) => m.id === hh)) || !st.humans.length)
+      st.humans = [members[0]!.id];
+    const radio = (
+      name: string,
+      value: string,
+      checked: boolean,
+      label: Node | string,
+      onChange: () => void,
+      extra: Record<string, string> = {},
+    ) =>
+      h(
+        'div',
+        { class: 'radio' },
+        h('input', {
+          type: 'radio',
+          name,
+          id: `${name}-${value}`,
+          value,
+          checked: checked ? true : null,
+          onchange: onChange,
+          ...extra,
+        }),
+        h('label', { for: `${name}-${value}` }, label),
+      );
+    const form = h(
+      'form',
+      {
+        class: 'setup',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void this.startNew();
+        },
+      },
+      h(
+        'fieldset',
+        { class: 'scenario-list' },
+        h('legend', {}, t('scenario')),
+        ...lib.scenarios.map((sc) =>
+          radio(
+            'scenario',
+            sc.id,
+            sc.id === s.id,
+            h(
+              'span',
+              {},
+              h('strong', {}, tx(sc.title)),
+              h(
+                'span',
+                { class: 'meta' },
+                ` — ${t('setIn')}: ${sc.setting.date}, ${tx(sc.setting.place)}; ${t('length')}: ${t('minutes', { n: sc.length.minutes })}; ${t('difficulty')}: ${t(`diff_${sc.difficulty}` as Key)}`,
+              ),
+              h('span', { class: 'summary' }, tx(sc.summary)),
+            ),
+            () => {
+              st.scenario = sc.id;
+              st.humans = [];
+              this.render();
+            },
+          ),
+        ),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, t('mode')),
+        radio('mode', 'solo', st.mode === 'solo', t('modeSolo'), () => {
+          st.mode = 'solo';
+          st.humans = st.humans.slice(0, 1);
+          this.render();
+        }),
+        radio('mode', 'hotseat', st.mode === 'hotseat', t('modeHotseat'), () => {
+          st.mode = 'hotseat';
+          this.render();
+        }),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, st.mode === 'solo' ? t('yourDelegation') : t('humanDelegations')),
+        ...members.map((m) =>
+          st.mode === 'solo'
+            ? radio('delegation', m.id, st.humans[0] === m.id, tx(m.name), () => {
+                st.humans = [m.id];
+              })
+            : h(
+                'div',
+                { class: 'check' },
+                h('input', {
+                  type: 'checkbox',
+                  id: `human-${m.id}`,
+                  value: m.id,
+                  checked: st.humans.includes(m.id) ? true : null,
+                  onchange: (e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    st.humans = on ? [...st.humans, m.id] : st.humans.filter((x) => x !== m.id);
+                  },
+                }),
+                h('label', { for: `human-${m.id}` }, tx(m.name)),
+              ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'difficulty' }, t('aiDifficulty')),
+        h(
+          'select',
+          {
+            id: 'difficulty',
+            onchange: (e: Event) =>
+              (st.difficulty = (e.target as HTMLSelectElement).value as Difficulty),
+          },
+          ...(['easy', 'normal', 'hard'] as const).map((d) =>
+            h('option', { value: d, selected: st.difficulty === d ? true : null }, t(`ai_${d}`)),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'profile' }, t('profile')),
+        h(
+          'select',
+          {
+            id: 'profile',
+            'aria-describedby': 'profile-help',
+            onchange: (e: Event) => {
+              st.profile = (e.target as HTMLSelectElement).value as ProfileId;
+              this.render();
+            },
+          },
+          ...PROFILE_IDS.map((p) =>
+            h(
+              'option',
+              { value: p, selected: st.profile === p ? true : null },
+              tx(PROFILES[p].name),
+            ),
+          ),
+        ),
+        h('p', { class: 'help', id: 'profile-help' }, tx(PROFILES[st.profile].description)),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'seed' }, t('seed')),
+        h('input', {
+          id: 'seed',
+          type: 'number',
+          min: 0,
+          max: 99999,
+          value: st.seed,
+          'aria-describedby': 'seed-help',
+          onchange: (e: Event) =>
+            (st.seed = Math.max(
+              0,
+              Math.min(99999, Math.floor(Number((e.target as HTMLInputElement).value) || 0)),
+            )),
+        }),
+        h('p', { class: 'help', id: 'seed-help' }, t('seedHelp')),
+      ),
+      h('p', { class: 'error', id: 'setup-error', role: 'alert' }),
+      h(
+        'div',
+        { class: 'menu' },
+        button(t('back'), () => this.go('title'), { id: 'back' }),
+        h('button', { type: 'submit', class: 'primary', id: 'start' }, t('start')),
+      ),
+    );
+    this.root.replaceChildren(
+      h('header', { class: 'top' }, this.topButtons()),
+      h(
+        'main',
+        { class: 'setup-screen', id: 'main', tabindex: '-1' },
+        h('h1', {}, t('setupTitle')),
+        form,
+      ),
+    );
+  }
+
+  private async startNew(): Promise<void> {
+    const s = this.scenario();
+    if (!s) return;
+    if (!this.setup.humans.length) {
+      const err = document.getElementById('setup-error');
+      if (err) err.textContent = t('pickOne');
+      return;
+    }
+    clearSave();
+    const conf = startConference(s, {
+      seed: this.setup.seed,
+      profile: this.setup.profile,
+      humans: [...this.setup.humans],
+    });
+    await this.enterGame(conf, this.setup.difficulty);
+  }
+
+  private async continueGame(): Promise<void> {
+    const r = readSave();
+    if (!r.ok) {
+      this.notice = r.kind === 'old' ? t('saveOld') : t('saveCorrupt', { reason: tx(r.reason) });
+      this.go('title');
+      return;
+    }
+    await this.enterGame(r.conference, r.difficulty);
+  }
+
+  // ── the conference ─────────────────────────────────────────────────────────────────────
+
+  private async enterGame(conf: Conference, difficulty: Difficulty): Promise<void> {
+    this.session?.stop();
+    this.session = new LocalSession(conf, {
+      difficulty,
+      pace: PACE,
+      onPhase: (c) => writeSave(c, difficulty),
+    });
+    this.lastSeq = conf.snapshot.context.seq;
+    this.confirmedSeat = '';
+    this.seat = this.activeSeat();
+    this.screen = conf.snapshot.context.ended ? 'debrief' : 'game';
+    this.sound ??= createSound(
+      {
+        effects: this.settings.effects,
+        ambience: this.settings.ambience,
+        muted: this.settings.muted,
+      },
+      (text) => this.caption(tx(text)),
+    );
+    this.render();
+    this.session.subscribe((c, r) => this.onChange(c, r));
+    if (this.screen === 'game') {
+      this.sound.startAmbience();
+      // Play starts at once; the hall appears when Phaser has loaded.
+      this.session.start();
+      await this.ensureStage();
+      this.refreshStage();
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }
+
+  private async ensureStage(): Promise<void> {
+    const host = document.getElementById('stage');
+    const bar = document.getElementById('progress') as HTMLProgressElement | null;
+    const loading = document.getElementById('loading');
+    if (!host) return;
+    if (!this.stagePromise) {
+      loading?.removeAttribute('hidden');
+      this.stagePromise = loadStage(host, (p) => {
+        if (bar) bar.value = Math.round(p * 100);
+      });
+    } else host.append(...[]);
+    try {
+      this.stage = await this.stagePromise;
+      document.body.dataset.renderer = this.stage.renderer;
+    } finally {
+      loading?.setAttribute('hidden', '');
+    }
+  }
+
+  /** The seat this device acts for now: in hot-seat play, the human who must act next. */
+  private activeSeat(): string {
+    const s = this.session;
+    if (!s) return '';
+    const humans = s.humans;
+    if (humans.length <= 1) return humans[0] ?? '';
+    const ctx = s.conference.snapshot.context;
+    const phase = currentPhase(s.conference);
+    const needs = (d: string): boolean => {
+      const st = ctx.delegations[d]!;
+      if (phase === 'rollCall.open') return st.presence === 'absent';
+      if (st.presence === 'absent' || st.frozen) return false;
+      if (phase === 'floor.item.voting') return !ctx.ballots[ctx.ballot]?.votes[d];
+      if (phase === 'floor.item.debate.motionVote') return !ctx.motionVote?.votes[d];
+      if (phase === 'crisis.responses')
+        return (
+          ctx.crisis !== null &&
+          s.conference.env.crisis.get(ctx.crisis)!.requester !== d &&
+          !ctx.crises[ctx.crisis]!.responses[d]
+        );
+      if (ctx.speaker?.delegation === d) return true;
+      return ctx.offers.some((o) => o.to === d && o.status === 'open');
+    };
+    if (this.seat && needs(this.seat)) return this.seat;
+    return humans.find(needs) ?? (this.seat || humans[0]!);
+  }
+
+  private onChange(c: Conference, r: SendResult | null): void {
+    if (r && !r.ok) return;
+    const ctx = c.snapshot.context;
+    const s = c.scenario;
+    const name = (id: string) =>
+      tx(s.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
+    for (const e of c.log.slice(this.lastSeq)) {
+      if (e.type === 'chair.recognize')
+        this.live(t('announceSpeaker', { name: name(e.delegation) }));
+      if (e.type === 'delegate.vote') {
+        this.live(
+          t('announceVote', { name: name(e.seat), choice: t(`choiceWord_${e.choice}` as Key) }),
+        );
+        this.cue('voteChime');
+      }
+      if (
+        e.type === 'chair.closeBallot' ||
+        e.type === 'chair.rulePoint' ||
+        e.type === 'chair.closeResponses'
+      )
+        this.cue('gavel');
+      if (e.type === 'chair.closeBallot') {
+        const b = ctx.closed[ctx.closed.length - 1];
+        if (b) {
+          this.live(
+            t('announceBallot', {
+              what: b.proposal,
+              res: b.decision.adopted ? t('adopted') : t('notAdopted'),
+            }),
+          );
+          if (b.kind === 'proposal' && b.decision.adopted) this.cue('applause');
+        }
+      }
+      if (
+        (e.type === 'chair.nextItem' || e.type === 'chair.injectCrisis') &&
+        ctx.crisis &&
+        ctx.crises[ctx.crisis]?.status === 'open'
+      ) {
+        this.live(
+          t('announceCrisis', { title: tx(s.crises.find((x) => x.id === ctx.crisis)!.title) }),
+        );
+        this.cue('crisisAlert');
+      }
+    }
+    this.lastSeq = c.log.length;
+    if (ctx.ended && this.screen === 'game') {
+      writeSave(c, this.session!.difficulty);
+      this.session?.stop();
+      this.sound?.stopAmbience();
+      this.screen = 'debrief';
+      this.render();
+      document.getElementById('main')?.focus({ preventScroll: true });
+      return;
+    }
+    const next = this.activeSeat();
+    if (next !== this.seat) this.seat = next;
+    this.updateGame();
+  }
+
+  private renderGame(): void {
+    const s = this.scenario()!;
+    const hot = (this.session?.humans.length ?? 0) > 1;
+    this.game = new GameScreen({
+      scenario: s,
+      send: (raw) => this.session!.send(raw),
+      seat: () => this.seat,
+      announce: (x) => this.live(x),
+    });
+    const header = h(
+      'header',
+      { class: 'top game-top' },
+      h(
+        'div',
+        { class: 'status' },
+        h('strong', { class: 'scenario-title' }, tx(s.title)),
+        h('span', { id: 'phase', class: 'phase' }),
+        h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
+      ),
+      h(
+        'div',
+        { class: 'view-switch', role: 'group', 'aria-label': `${t('hall')} / ${t('map')}` },
+        button(t('hall'), () => this.setView('hall'), {
+          'aria-pressed': String(this.view === 'hall'),
+          id: 'show-hall',
+        }),
+        button(t('map'), () => this.setView('map'), {
+          'aria-pressed': String(this.view === 'map'),
+          id: 'show-map',
+        }),
+      ),
+      this.topButtons(),
+      button(t('saveQuit'), () => this.saveAndQuit(), { id: 'save-quit' }),
+    );
+    const stageHost =
+      document.getElementById('stage') ??
+      h('div', {
+        id: 'stage',
+        class: 'stage',
+        role: 'img',
+        'aria-label': `${t('hall')}: ${tx(s.title)}`,
+      });
+    const handover = hot
+      ? h('div', {
+          id: 'handover',
+          class: 'handover',
+          hidden: true,
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-labelledby': 'handover-title',
+        })
+      : null;
+    this.root.replaceChildren(
+      header,
+      h(
+        'main',
+        { class: 'game-screen', id: 'main', tabindex: '-1' },
+        h(
+          'div',
+          { class: 'stage-wrap' },
+          stageHost,
+          h(
+            'div',
+            { id: 'loading', class: 'loading', hidden: true },
+            h('label', { for: 'progress' }, t('loading')),
+            h('progress', { id: 'progress', max: 100, value: 0 }),
+          ),
+        ),
+        this.game.root,
+      ),
+      ...(handover ? [handover] : []),
+    );
+    this.updateGame();
+  }
+
+  private setView(v: 'hall' | 'map'): void {
+    this.view = v;
+    document.getElementById('show-hall')?.setAttribute('aria-pressed', String(v === 'hall'));
+    document.getElementById('show-map')?.setAttribute('aria-pressed', String(v === 'map'));
+    document
+      .getElementById('stage')
+      ?.setAttribute('aria-label', `${t(v)}: ${tx(this.scenario()!.title)}`);
+    if (v === 'map') this.stage?.showMap();
+    else this.stage?.showHall();
+    this.refreshStage();
+  }
+
+  private refreshStage(): void {
+    if (!this.stage || !this.session) return;
+    const v = viewFor(this.session.conference, this.seat || 'observer');
+    if (this.view === 'hall')
+      this.stage.renderHall(
+        hallModel(v, this.session.conference.scenario, this.theme(), this.session.humans),
+      );
+    else this.stage.renderMap(mapModel(v, this.session.conference.scenario, this.theme()));
+  }
+
+  private updateGame(): void {
+    if (this.screen !== 'game' || !this.session || !this.game) return;
+    const c = this.session.conference;
+    const ctx = c.snapshot.context;
+    const phase = document.getElementById('phase');
+    if (phase) phase.textContent = t(phaseKey(currentPhase(c)));
+    const clock = document.getElementById('clock');
+    if (clock) clock.textContent = clockText(ctx.clock);
+    const hand = document.getElementById('handover');
+    if (hand && this.seat !== this.confirmedSeat) {
+      // Hot-seat: hide the desk until the next delegation confirms it is at the device.
+      const name = tx(c.scenario.delegations.find((d) => d.id === this.seat)!.name);
+      this.game.root.hidden = true;
+      hand.hidden = false;
+      hand.replaceChildren(
+        h('h2', { id: 'handover-title' }, t('handoverTitle', { name })),
+        h('p', {}, t('handoverText', { name })),
+        button(
+          t('handoverConfirm', { name }),
+          () => {
+            this.confirmedSeat = this.seat;
+            hand.hidden = true;
+            this.game!.root.hidden = false;
+            this.updateGame();
+            document.getElementById('panel-actions')?.focus();
+          },
+          { id: 'handover-confirm', class: 'primary' },
+        ),
+      );
+      document.getElementById('handover-confirm')?.focus();
+      return;
+    }
+    this.game.update(c);
+    this.refreshStage();
+  }
+
+  private saveAndQuit(): void {
+    if (this.session) writeSave(this.session.conference, this.session.difficulty);
+    this.session?.stop();
+    this.sound?.stopAmbience();
+    this.session = null;
+    this.notice = t('saved');
+    this.go('title');
+  }
+
+  private renderDebrief(): void {
+    const c = this.session!.conference;
+    const actions = h(
+      'div',
+      { class: 'menu' },
+      button(
+        t('newGameAfter'),
+        () => {
+          this.session = null;
+          this.go('setup');
+        },
+        { class: 'primary', id: 'play-again' },
+      ),
+      button(
+        t('toTitle'),
+        () => {
+          this.session = null;
+          this.go('title');
+        },
+        { id: 'to-title' },
+      ),
+    );
+    this.root.replaceChildren(
+      h('header', { class: 'top' }, this.topButtons()),
+      renderDebrief(c, c.scenario, this.session!.humans, actions),
+    );
+  }
+
+  // ── dialogs and keys ───────────────────────────────────────────────────────────────────
+
+  private dialog(id: string, title: string, body: Node[]): void {
+    document.getElementById(id)?.remove();
+    const opener = document.activeElement as HTMLElement | null;
+    const d = h(
+      'dialog',
+      { id, 'aria-labelledby': `${id}-title` },
+      h('h2', { id: `${id}-title` }, title),
+      ...body,
+      h(
+        'form',
+        { method: 'dialog' },
+        h('button', { type: 'submit', id: `${id}-close` }, t('close')),
+      ),
+    );
+    d.addEventListener('close', () => {
+      d.remove();
+      opener?.focus();
+    });
+    document.body.append(d);
+    d.showModal();
+  }
+
+  private openSettings(): void {
+    const s = this.settings;
+    const range = (
+      id: string,
+      label: Key,
+      value: number,
+      min: number,
+      max: number,
+      step: number,
+      set: (v: number) => void,
+      unit = '%',
+    ) =>
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, t(label)),
+        h('input', {
+          id,
+          type: 'range',
+          min,
+          max,
+          step,
+          value,
+          'aria-valuetext': `${Math.round(value * (unit === '%' ? 100 : 1))}${unit}`,
+          oninput: (e: Event) => {
+            set(Number((e.target as HTMLInputElement).value));
+            this.applyAll();
+          },
+        }),
+      );
+    const check = (id: string, label: Key, value: boolean, set: (v: boolean) => void) =>
+      h(
+        'div',
+        { class: 'check' },
+        h('input', {
+          id,
+          type: 'checkbox',
+          checked: value ? true : null,
+          onchange: (e: Event) => {
+            set((e.target as HTMLInputElement).checked);
+            this.applyAll();
+          },
+        }),
+        h('label', { for: id }, t(label)),
+      );
+    const select = (
+      id: string,
+      label: Key,
+      value: string,
+      options: [string, Key][],
+      set: (v: string) => void,
+    ) =>
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, t(label)),
+        h(
+          'select',
+          {
+            id,
+            onchange: (e: Event) => {
+              set((e.target as HTMLSelectElement).value);
+              this.applyAll();
+            },
+          },
+          ...options.map(([v, k]) =>
+            h('option', { value: v, selected: v === value ? true : null }, t(k)),
+          ),
+        ),
+      );
+    this.dialog('settings', t('settings'), [
+      select(
+        'set-lang',
+        'language',
+        s.lang,
+        [
+          ['en', 'language'],
+          ['ru', 'language'],
+        ],
+        (v) => {
+          s.lang = v as Lang;
+          setLang(s.lang);
+        },
+      ),
+      range('set-text', 'textSize', s.textScale, 1, 2, 0.25, (v) => (s.textScale = v)),
+      range('set-effects', 'effectsVolume', s.effects, 0, 1, 0.1, (v) => (s.effects = v)),
+      range('set-ambience', 'ambienceVolume', s.ambience, 0, 1, 0.1, (v) => (s.ambience = v)),
+      check('set-mute', 'mute', s.muted, (v) => (s.muted = v)),
+      check('set-captions', 'captions', s.captions, (v) => (s.captions = v)),
+      select(
+        'set-motion',
+        'reducedMotion',
+        s.reducedMotion,
+        [
+          ['system', 'rm_system'],
+          ['on', 'rm_on'],
+          ['off', 'rm_off'],
+        ],
+        (v) => (s.reducedMotion = v as Settings['reducedMotion']),
+      ),
+      select(
+        'set-palette',
+        'palette',
+        s.palette,
+        [
+          ['default', 'pal_default'],
+          ['colourblind', 'pal_colourblind'],
+        ],
+        (v) => (s.palette = v as Settings['palette']),
+      ),
+      check('set-contrast', 'highContrast', s.highContrast, (v) => (s.highContrast = v)),
+    ]);
+    // The language options name themselves in their own language.
+    const langSelect = document.getElementById('set-lang') as HTMLSelectElement;
+    langSelect.options[0]!.textContent = 'English';
+    langSelect.options[0]!.lang = 'en';
+    langSelect.options[1]!.textContent = 'Русский';
+    langSelect.options[1]!.lang = 'ru';
+  }
+
+  private openShortcuts(): void {
+    const rows: [string, Key][] = [
+      ['?', 'key_help'],
+      ['M', 'key_map'],
+      ['S', 'key_settings'],
+      ['G', 'key_actions'],
+      ['Y', 'key_yes'],
+      ['N', 'key_no'],
+      ['A', 'key_aside'],
+      ['Esc', 'key_escape'],
+    ];
+    this.dialog('shortcuts', t('shortcuts'), [
+      h(
+        'dl',
+        { class: 'keys' },
+        ...rows.flatMap(([k, d]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, t(d))]),
+      ),
+    ]);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, dialog')) return;
+    const k = e.key.toLowerCase();
+    if (k === '?') return this.openShortcuts();
+    if (k === 's') return this.openSettings();
+    if (this.screen !== 'game') return;
+    if (k === 'm') return this.setView(this.view === 'hall' ? 'map' : 'hall');
+    if (k === 'g') {
+      document.getElementById('panel-actions')?.focus();
+      return;
+    }
+    const vote = { y: 'yes', n: 'no', a: 'standAside' }[k];
+    if (vote) {
+      const btn =
+        document.querySelector<HTMLButtonElement>(`#panel-actions [data-vote="${vote}"]`) ??
+        (vote === 'standAside'
+          ? document.querySelector<HTMLButtonElement>('#panel-actions [data-vote="abstain"]')
+          : null);
+      btn?.click();
+    }
+  }
+}
+
+export const phaseLabel = (p: string): string => t(phaseKey(p));

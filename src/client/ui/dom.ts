@@ -1,0 +1,41 @@
+/** A tiny DOM builder: semantic elements, no framework. */
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
+
+export const h = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] => {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (typeof v === 'function')
+      el.addEventListener(k.replace(/^on/, '').toLowerCase(), v as EventListener);
+    else if (k === 'class') el.className = String(v);
+    else if (k === 'text') el.textContent = String(v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'object' ? c : document.createTextNode(String(c)));
+  }
+  return el;
+};
+
+/** Replaces an element's children, keeping keyboard focus on the element with the same data-key. */
+export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null)[]): void => {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && host.contains(active) ? active.dataset.key : undefined;
+  const scroll = host.scrollTop;
+  host.replaceChildren(...children.filter((c): c is Node => c !== null));
+  host.scrollTop = scroll;
+  if (key) {
+    const again = host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+    again?.focus({ preventScroll: true });
+  }
+};
+
+export const button = (label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement =>
+  h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);

@@ -1,0 +1,918 @@
+/**
+ * The conference screen's semantic DOM layer: agenda, floor, your move, crisis, negotiation,
+ * brief and the "why?" log. It renders the seat's view and turns input into events; the core
+ * decides everything.
+ */
+import { amendmentsNow, proposalUtility, responseUtility } from '../../core/ai/utility';
+import type { Conference, SendResult } from '../../core/conference';
+import type { Factor, Term } from '../../core/events';
+import { PROFILES } from '../../core/profiles';
+import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
+import { viewFor, type ConferenceView } from '../../core/views';
+import { t, tx, type Key } from '../i18n';
+import { h, button, replaceKeepingFocus } from './dom';
+
+export interface GameScreenDeps {
+  scenario: Scenario;
+  send: (raw: unknown) => SendResult;
+  seat: () => string;
+  announce: (text: string) => void;
+}
+
+const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
+const factorList = (fs: Factor[]) =>
+  h(
+    'ul',
+    { class: 'factors' },
+    ...fs.map((f) =>
+      h(
+        'li',
+        {},
+        `${tx(f.label)} `,
+        h('span', { class: f.value >= 0 ? 'pos' : 'neg' }, fmt(f.value)),
+      ),
+    ),
+  );
+
+export const phaseKey = (phase: string): Key => {
+  if (phase.startsWith('rollCall')) return 'ph_rollCall';
+  if (phase === 'agenda') return 'ph_agenda';
+  if (phase.endsWith('debate.formal')) return 'ph_formal';
+  if (phase.endsWith('moderated') && !phase.endsWith('unmoderated')) return 'ph_moderated';
+  if (phase.endsWith('unmoderated')) return 'ph_unmoderated';
+  if (phase.endsWith('motionVote')) return 'ph_motionVote';
+  if (phase.endsWith('voting')) return 'ph_voting';
+  if (phase.endsWith('outcome')) return 'ph_outcome';
+  if (phase === 'crisis.responses') return 'ph_crisis';
+  if (phase === 'crisis.decided') return 'ph_crisisDecided';
+  return 'ph_debrief';
+};
+
+export const clockText = (s: number) =>
+  `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+
+export class GameScreen {
+  readonly root: HTMLElement;
+  private panels = new Map<string, { el: HTMLElement; sig: string }>();
+  private offerDraft = { to: '', give: 'capital:5', want: '' };
+
+  constructor(private readonly deps: GameScreenDeps) {
+    this.root = h('div', { class: 'game-panels' });
+    for (const [id, label] of [
+      ['crisis', 'crisis'],
+      ['actions', 'actions'],
+      ['floor', 'speakers'],
+      ['agenda', 'agenda'],
+      ['brief', 'brief'],
+      ['negotiation', 'negotiation'],
+      ['why', 'decisions'],
+    ] as const) {
+      const el = h('section', {
+        class: `panel panel-${id}`,
+        id: `panel-${id}`,
+        'aria-labelledby': `h-${id}`,
+        tabindex: '-1',
+      });
+      el.dataset.label = label;
+      this.panels.set(id, { el, sig: '' });
+      this.root.append(el);
+    }
+  }
+
+  private name(id: string): string {
+    const d = this.deps.scenario.delegations.find((x) => x.id === id);
+    return d ? tx(d.name) : id;
+  }
+  private proposalTitle(id: string): string {
+    const p = this.deps.scenario.proposals.find((x) => x.id === id);
+    return p ? `${p.code} ${tx(p.title)}` : id;
+  }
+  private act(raw: Record<string, unknown>): void {
+    const r = this.deps.send({ seat: this.deps.seat(), ...raw });
+    if (!r.ok) this.deps.announce(t('refused', { r: tx(r.reason) }));
+  }
+
+  /** Renders every panel whose content changed. */
+  update(conf: Conference): void {
+    const seat = this.deps.seat();
+    const v = viewFor(conf, seat);
+    const sig = (x: unknown) => JSON.stringify(x);
+    const put = (id: string, signature: string, render: () => (Node | null)[]) => {
+      const p = this.panels.get(id)!;
+      if (p.sig === signature) return;
+      p.sig = signature;
+      replaceKeepingFocus(p.el, ...render());
+    };
+    const lang = document.documentElement.lang;
+    put('agenda', sig([lang, v.agenda, v.item, v.outcomes, v.phase]), () => this.agenda(v));
+    put(
+      'floor',
+      sig([
+        lang,
+        v.speaker,
+        v.speakers,
+        v.point,
+        v.motions,
+        v.motionVote,
+        v.caucus,
+        v.statements.length,
+      ]),
+      () => this.floor(v),
+    );
+    put(
+      'actions',
+      sig([
+        lang,
+        seat,
+        v.phase,
+        v.delegations[seat],
+        v.speaker,
+        v.speakers,
+        v.ballots,
+        v.ballot,
+        v.motionVote,
+        v.motions.length,
+        v.point,
+        v.amendments,
+        v.crises,
+        v.caucus,
+        v.paused,
+      ]),
+      () => this.actions(conf, v),
+    );
+    put('crisis', sig([lang, v.crisis, v.crises, v.phase]), () => this.crisis(v));
+    put('brief', sig([lang, seat, v.briefs]), () => this.brief(v));
+    put(
+      'negotiation',
+      sig([
+        lang,
+        seat,
+        v.offers,
+        v.commitments,
+        v.delegations,
+        this.offerDraft,
+        v.outcomes,
+        v.crises,
+        v.item,
+      ]),
+      () => this.negotiation(conf, v),
+    );
+    put('why', sig([lang, v.decisions.length]), () => this.why(v));
+  }
+
+  private heading(id: string, key: Key) {
+    return h('h2', { id: `h-${id}` }, t(key));
+  }
+
+  private agenda(v: ConferenceView): Node[] {
+    const s = this.deps.scenario;
+    return [
+      this.heading('agenda', 'agenda'),
+      h(
+        'ol',
+        { class: 'agenda' },
+        ...v.agenda.map((id, i) => {
+          const item = s.agenda.find((a) => a.id === id)!;
+          const current = i === v.item && !v.ended;
+          return h(
+            'li',
+            { class: current ? 'current' : '', 'aria-current': current ? 'step' : null },
+            h('strong', {}, tx(item.title)),
+            current ? h('span', { class: 'tag' }, ` (${t('current')})`) : null,
+            h(
+              'ul',
+              {},
+              ...item.proposals.map((p) => {
+                const o = v.outcomes[p];
+                const res = o
+                  ? o.postponed
+                    ? t('postponed')
+                    : o.adopted
+                      ? t('adopted')
+                      : t('notAdopted')
+                  : '';
+                return h(
+                  'li',
+                  {},
+                  this.proposalTitle(p),
+                  o
+                    ? h(
+                        'span',
+                        { class: `outcome ${o.adopted ? 'yes' : 'no'}` },
+                        ` — ${o.adopted ? '✓' : '✕'} ${res}`,
+                      )
+                    : null,
+                );
+              }),
+            ),
+          );
+        }),
+      ),
+    ];
+  }
+
+  private floor(v: ConferenceView): Node[] {
+    const out: Node[] = [this.heading('floor', 'speakers')];
+    if (v.speaker)
+      out.push(
+        h(
+          'p',
+          { class: 'speaker' },
+          t('hasFloor', {
+            name: this.name(v.speaker.delegation),
+            s: Math.max(0, v.speaker.remaining),
+          }),
+        ),
+      );
+    const last = v.statements[v.statements.length - 1];
+    if (last && v.speaker?.delegation === last.by && last.text)
+      out.push(
+        h(
+          'blockquote',
+          { class: 'speech' },
+          h(
+            'p',
+            {},
+            last.text.split('\n')[document.documentElement.lang === 'ru' ? 1 : 0] ?? last.text,
+          ),
+        ),
+      );
+    out.push(
+      v.speakers.length
+        ? h('ol', { class: 'speakers' }, ...v.speakers.map((s) => h('li', {}, this.name(s))))
+        : h('p', {}, t('speakersEmpty')),
+    );
+    out.push(h('h3', {}, t('pointsMotions')));
+    const pending: Node[] = [];
+    if (v.point)
+      pending.push(h('li', {}, `${this.name(v.point.by)}: ${t(`point_${v.point.point}` as Key)}`));
+    for (const m of v.motions)
+      pending.push(h('li', {}, `${this.name(m.by)}: ${t(`motion_${m.motion.kind}` as Key)}`));
+    if (v.motionVote)
+      pending.push(
+        h(
+          'li',
+          {},
+          `${t('voteMotion', { m: t(`motion_${v.motionVote.motion.motion.kind}` as Key) })} — ${Object.keys(v.motionVote.votes).length}`,
+        ),
+      );
+    if (v.caucus)
+      pending.push(
+        h(
+          'li',
+          {},
+          `${t(v.caucus.kind === 'moderated' ? 'ph_moderated' : 'ph_unmoderated')}: ${clockText(Math.max(0, v.caucus.remaining))}`,
+        ),
+      );
+    out.push(pending.length ? h('ul', {}, ...pending) : h('p', {}, t('nonePending')));
+    return out;
+  }
+
+  private valueLine(value: number, factors: Factor[]): Node {
+    return h(
+      'details',
+      { class: 'value' },
+      h(
+        'summary',
+        { 'data-key': `value-${factors.map((f) => f.label.en).join()}` },
+        t('yourValue', { v: fmt(value) }),
+      ),
+      factorList(factors),
+    );
+  }
+
+  private actions(conf: Conference, v: ConferenceView): Node[] {
+    const seat = v.seat;
+    const me = v.delegations[seat]!;
+    const env = conf.env;
+    const out: Node[] = [this.heading('actions', 'actions')];
+    const phase = v.phase;
+    const item = this.deps.scenario.agenda.find((a) => a.id === v.agenda[v.item]);
+    const proposals = item ? item.proposals.filter((p) => !v.outcomes[p]) : [];
+    if (v.paused) return [...out, h('p', {}, t('paused'))];
+    if (phase === 'rollCall.open' && me.presence === 'absent') {
+      out.push(
+        h(
+          'div',
+          { class: 'buttons' },
+          button(
+            t('answerPresent'),
+            () => this.act({ type: 'delegate.answerRollCall', status: 'present' }),
+            { 'data-key': 'rc-present' },
+          ),
+          button(
+            t('answerPresentVoting'),
+            () => this.act({ type: 'delegate.answerRollCall', status: 'presentAndVoting' }),
+            { 'data-key': 'rc-pv' },
+          ),
+        ),
+        h('p', { class: 'help' }, t('presentVotingHelp')),
+      );
+      return out;
+    }
+    if (phase === 'floor.item.voting') {
+      const b = v.ballots[v.ballot];
+      if (b && !b.votes[seat] && !me.frozen && me.presence !== 'absent') {
+        const what =
+          b.kind === 'amendment'
+            ? t('amendmentTo', {
+                a: tx(
+                  env.proposal.get(b.proposal)!.amendments.find((a) => a.id === b.amendment)!.title,
+                ),
+                p: this.proposalTitle(b.proposal),
+              })
+            : this.proposalTitle(b.proposal);
+        const base = amendmentsNow(conf.snapshot.context, b.proposal);
+        const w =
+          b.kind === 'amendment'
+            ? (() => {
+                const a = proposalUtility(env, seat, b.proposal, [...base, b.amendment!]);
+                const z = proposalUtility(env, seat, b.proposal, base);
+                return { value: a.value - z.value, factors: a.factors };
+              })()
+            : proposalUtility(env, seat, b.proposal, base);
+        const choices: ('yes' | 'no' | 'abstain' | 'standAside')[] =
+          me.presence === 'presentAndVoting'
+            ? ['yes', 'no']
+            : ['yes', 'no', PROFILES[v.profile].standAside ? 'standAside' : 'abstain'];
+        out.push(
+          h('p', { class: 'ballot' }, t('ballotOn', { what })),
+          this.valueLine(w.value, w.factors),
+          h(
+            'div',
+            { class: 'buttons vote-buttons' },
+            ...choices.map((c) =>
+              button(
+                t(`choice_${c}` as Key),
+                () => this.act({ type: 'delegate.vote', choice: c }),
+                { 'data-key': `vote-${c}`, 'data-vote': c },
+              ),
+            ),
+          ),
+        );
+        return out;
+      }
+    }
+    if (
+      phase === 'floor.item.debate.motionVote' &&
+      v.motionVote &&
+      !v.motionVote.votes[seat] &&
+      !me.frozen
+    ) {
+      out.push(
+        h('p', {}, t('voteMotion', { m: t(`motion_${v.motionVote.motion.motion.kind}` as Key) })),
+        h(
+          'div',
+          { class: 'buttons' },
+          button(t('choice_yes'), () => this.act({ type: 'delegate.voteMotion', choice: 'yes' }), {
+            'data-key': 'mv-yes',
+            'data-vote': 'yes',
+          }),
+          button(t('choice_no'), () => this.act({ type: 'delegate.voteMotion', choice: 'no' }), {
+            'data-key': 'mv-no',
+            'data-vote': 'no',
+          }),
+        ),
+      );
+      return out;
+    }
+    if (phase === 'crisis.responses' && v.crisis) {
+      const c = env.crisis.get(v.crisis)!;
+      const mine = v.crises[v.crisis]?.responses[seat];
+      if (c.requester !== seat && !mine && !me.frozen && me.presence !== 'absent') {
+        const form = h('form', {
+          class: 'respond',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const kind = (
+              form.querySelector('input[name=response]:checked') as HTMLInputElement | null
+            )?.value;
+            if (kind) this.act({ type: 'delegate.respond', crisis: c.id, response: kind });
+          },
+        });
+        const options = [...c.options].sort(
+          (a, b) => responseLevel(b.kind) - responseLevel(a.kind),
+        );
+        form.append(
+          h(
+            'fieldset',
+            {},
+            h('legend', {}, t('respond')),
+            ...options.map((o, i) => {
+              const w = responseUtility(env, conf.snapshot.context, seat, c.id, o.kind);
+              return h(
+                'div',
+                { class: 'option' },
+                h('input', {
+                  type: 'radio',
+                  name: 'response',
+                  id: `resp-${o.kind}`,
+                  value: o.kind,
+                  checked: i === options.length - 1 ? true : null,
+                  'data-key': `resp-${o.kind}`,
+                }),
+                h(
+                  'label',
+                  { for: `resp-${o.kind}` },
+                  h('strong', {}, t(`resp_${o.kind}` as Key)),
+                  ` — ${tx(o.text)} `,
+                  h(
+                    'span',
+                    { class: 'cost' },
+                    `(${t('responseCost', { c: o.capital, d: Math.round(o.domestic * 100) })})`,
+                  ),
+                ),
+                this.valueLine(w.value, w.factors),
+              );
+            }),
+          ),
+          h('button', { type: 'submit', 'data-key': 'resp-commit' }, t('commit')),
+        );
+        out.push(form);
+        return out;
+      }
+    }
+    if (phase.startsWith('floor.item.debate') && me.presence !== 'absent') {
+      const isSpeaker = v.speaker?.delegation === seat;
+      if (isSpeaker && !v.speaker!.spoke) {
+        const form = h('form', {
+          class: 'speak',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const fd = new FormData(form);
+            const text = String(fd.get('text') ?? '').trim();
+            this.act({
+              type: 'delegate.speak',
+              stance: fd.get('stance'),
+              proposal: fd.get('proposal') || undefined,
+              text: text || undefined,
+            });
+          },
+        });
+        form.append(
+          h('label', { for: 'speak-proposal' }, t('onProposal')),
+          h(
+            'select',
+            { id: 'speak-proposal', name: 'proposal', 'data-key': 'speak-proposal' },
+            ...proposals.map((p) => h('option', { value: p }, this.proposalTitle(p))),
+          ),
+          h(
+            'fieldset',
+            {},
+            h('legend', {}, t('stance')),
+            ...(['support', 'oppose', 'undecided'] as const).map((s, i) =>
+              h(
+                'span',
+                { class: 'radio' },
+                h('input', {
+                  type: 'radio',
+                  name: 'stance',
+                  id: `stance-${s}`,
+                  value: s,
+                  checked: i === 0 ? true : null,
+                }),
+                h('label', { for: `stance-${s}` }, t(`stance_${s}`)),
+              ),
+            ),
+          ),
+          h('label', { for: 'speak-text' }, t('statementText')),
+          h('textarea', { id: 'speak-text', name: 'text', maxlength: 800, rows: 3 }),
+          h('button', { type: 'submit', 'data-key': 'speak-submit' }, t('speak')),
+        );
+        out.push(form);
+      }
+      if (isSpeaker)
+        out.push(
+          button(t('yieldChair'), () => this.act({ type: 'delegate.yield', to: 'chair' }), {
+            'data-key': 'yield',
+          }),
+        );
+      if (!isSpeaker && !v.caucus) {
+        out.push(
+          v.speakers.includes(seat)
+            ? button(t('leaveSpeakers'), () => this.act({ type: 'delegate.leaveSpeakers' }), {
+                'data-key': 'leave',
+              })
+            : button(t('joinSpeakers'), () => this.act({ type: 'delegate.joinSpeakers' }), {
+                'data-key': 'join',
+              }),
+        );
+      }
+      // Points
+      const point = h(
+        'select',
+        { id: 'point-kind', 'aria-label': t('raisePoint'), 'data-key': 'point-kind' },
+        ...(['order', 'personalPrivilege', 'parliamentaryInquiry', 'information'] as const).map(
+          (p) => h('option', { value: p }, t(`point_${p}`)),
+        ),
+      );
+      out.push(
+        h(
+          'div',
+          { class: 'inline' },
+          point,
+          button(
+            t('raisePoint'),
+            () => this.act({ type: 'delegate.raisePoint', point: point.value }),
+            { 'data-key': 'point' },
+          ),
+        ),
+      );
+      // Motions
+      const motion = h(
+        'select',
+        { id: 'motion-kind', 'aria-label': t('move'), 'data-key': 'motion-kind' },
+        ...(
+          [
+            'unmoderatedCaucus',
+            'moderatedCaucus',
+            'closeDebate',
+            'setSpeakingTime',
+            'postponeProposal',
+            'suspendMeeting',
+          ] as const
+        ).map((m) => h('option', { value: m }, t(`motion_${m}`))),
+      );
+      const motionOf = (kind: string) =>
+        kind === 'moderatedCaucus'
+          ? { kind, minutes: 5, speakingSeconds: 60 }
+          : kind === 'unmoderatedCaucus'
+            ? { kind, minutes: 5 }
+            : kind === 'setSpeakingTime'
+              ? { kind, seconds: 60 }
+              : kind === 'postponeProposal'
+                ? { kind, proposal: proposals[proposals.length - 1] ?? '' }
+                : { kind };
+      out.push(
+        h(
+          'div',
+          { class: 'inline' },
+          motion,
+          button(
+            t('move'),
+            () => this.act({ type: 'delegate.move', motion: motionOf(motion.value) }),
+            { 'data-key': 'motion' },
+          ),
+        ),
+      );
+      // Amendments
+      const am: Node[] = [];
+      for (const p of proposals) {
+        const prop = env.proposal.get(p)!;
+        for (const a of prop.amendments) {
+          const st = v.amendments.find(
+            (x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn',
+          );
+          const base = amendmentsNow(conf.snapshot.context, p);
+          const gain =
+            proposalUtility(env, seat, p, [...base, a.id]).value -
+            proposalUtility(env, seat, p, base).value;
+          am.push(
+            h(
+              'li',
+              {},
+              h('strong', {}, tx(a.title)),
+              ` (${this.proposalTitle(p)}) — ${tx(a.text)} `,
+              h('span', { class: 'value-inline' }, t('yourValue', { v: fmt(gain) })),
+              st ? h('span', { class: 'tag' }, ` [${t(`amend_${st.status}` as Key)}]`) : null,
+              !st
+                ? button(
+                    t('tableAmendment'),
+                    () =>
+                      this.act({ type: 'delegate.proposeAmendment', proposal: p, amendment: a.id }),
+                    { 'data-key': `amend-${p}-${a.id}` },
+                  )
+                : null,
+              st?.status === 'pending' && prop.sponsor === seat
+                ? button(
+                    t('acceptFriendly'),
+                    () =>
+                      this.act({ type: 'delegate.acceptAmendment', proposal: p, amendment: a.id }),
+                    { 'data-key': `friendly-${p}-${a.id}` },
+                  )
+                : null,
+            ),
+          );
+        }
+      }
+      if (am.length)
+        out.push(h('h3', {}, t('amendments')), h('ul', { class: 'amendments' }, ...am));
+      return out;
+    }
+    out.push(h('p', { class: 'waiting' }, v.ended ? t('gameOver') : t('waiting')));
+    return out;
+  }
+
+  private crisis(v: ConferenceView): Node[] {
+    const id = v.crisis ?? Object.keys(v.crises).slice(-1)[0];
+    if (!id || (!v.crisis && v.phase !== 'crisis.decided')) return [];
+    const c = this.deps.scenario.crises.find((x) => x.id === id)!;
+    const st = v.crises[id]!;
+    const out: Node[] = [
+      h('h2', { id: 'h-crisis' }, `${t('crisis')}: ${tx(c.title)}`),
+      h(
+        'p',
+        {},
+        t('crisisRequest', {
+          req: this.name(c.requester),
+          asked: t(`resp_${c.asked}` as Key),
+          art: t(`art_${c.article}` as Key),
+        }),
+      ),
+      h('p', {}, tx(c.text)),
+      h('p', {}, `📍 ${tx(c.location.name)}`),
+    ];
+    const members = this.deps.scenario.delegations.filter(
+      (d) => d.role === 'member' && d.id !== c.requester,
+    ).length;
+    if (st.status === 'open') out.push(h('p', {}, t('responded', { n: st.responded, m: members })));
+    else {
+      const level =
+        st.level >= 1 ? t(`resp_${RESPONSE_KINDS[st.level + 1]!}` as Key) : t('level_none');
+      out.push(
+        h(
+          'p',
+          { class: 'result' },
+          t('crisisDecided', { level, h: st.honoured ? t('honoured') : t('notHonoured') }),
+          st.froze ? ` ${t('froze', { req: this.name(c.requester) })}` : '',
+        ),
+      );
+      out.push(
+        h(
+          'ul',
+          {},
+          ...Object.entries(st.responses).map(([d, r]) =>
+            h('li', {}, `${this.name(d)}: ${t(`resp_${r}` as Key)}`),
+          ),
+        ),
+      );
+    }
+    return out;
+  }
+
+  private brief(v: ConferenceView): Node[] {
+    const b = v.briefs.find((x) => x.delegation === v.seat);
+    if (!b) return [];
+    return [
+      this.heading('brief', 'brief'),
+      h('p', {}, tx(b.brief)),
+      h('h3', {}, t('objectives')),
+      h(
+        'ul',
+        { class: 'objectives' },
+        ...b.objectives.map((o) => {
+          const obj = this.deps.scenario.delegations
+            .find((d) => d.id === v.seat)!
+            .objectives.find((x) => x.id === o.id)!;
+          const mark = o.status === 'met' ? '✓' : o.status === 'failed' ? '✕' : '…';
+          return h(
+            'li',
+            { class: `objective ${o.status}` },
+            h('span', { class: 'mark', 'aria-hidden': 'true' }, `${mark} `),
+            h('strong', {}, tx(o.text)),
+            ` — ${t(`st_${o.status}` as Key)}, ${t('points', { n: o.points })}`,
+            h('details', {}, h('summary', {}, t('why')), h('p', {}, tx(obj.why))),
+          );
+        }),
+      ),
+    ];
+  }
+
+  private termText(term: Term): string {
+    switch (term.type) {
+      case 'vote':
+        return t('term_vote', {
+          c: t(`choiceWord_${term.choice}` as Key),
+          p: this.proposalTitle(term.proposal),
+        });
+      case 'response':
+        return t('term_response', {
+          r: t(`resp_${term.atLeast}` as Key),
+          c: tx(
+            this.deps.scenario.crises.find((c) => c.id === term.crisis)?.title ?? {
+              en: term.crisis,
+              ru: term.crisis,
+            },
+          ),
+        });
+      case 'capital':
+        return t('term_capital', { n: term.amount });
+      case 'amendment':
+        return t('term_amendment', { a: term.amendment, p: this.proposalTitle(term.proposal) });
+    }
+  }
+
+  private negotiation(conf: Conference, v: ConferenceView): Node[] {
+    const seat = v.seat;
+    const out: Node[] = [this.heading('negotiation', 'negotiation')];
+    const others = this.deps.scenario.delegations.filter(
+      (d) => d.id !== seat && d.role === 'member' && !v.delegations[d.id]!.frozen,
+    );
+    const undecided = this.deps.scenario.proposals.filter((p) => !v.outcomes[p.id]);
+    const terms: { id: string; label: string }[] = [];
+    for (const n of [3, 5, 10]) terms.push({ id: `capital:${n}`, label: t('term_capital', { n }) });
+    for (const p of undecided) {
+      terms.push({
+        id: `vote:${p.id}:yes`,
+        label: t('term_vote', { c: t('choiceWord_yes'), p: `${p.code} ${tx(p.title)}` }),
+      });
+      if (PROFILES[v.profile].standAside)
+        terms.push({
+          id: `vote:${p.id}:standAside`,
+          label: t('term_vote', { c: t('choiceWord_standAside'), p: `${p.code} ${tx(p.title)}` }),
+        });
+    }
+    for (const c of this.deps.scenario.crises)
+      if (v.crises[c.id]?.status !== 'decided')
+        for (const r of ['monitoring', 'statement'] as const)
+          if (c.options.some((o) => o.kind === r))
+            terms.push({
+              id: `response:${c.id}:${r}`,
+              label: t('term_response', { r: t(`resp_${r}`), c: tx(c.title) }),
+            });
+    const parse = (id: string): Term => {
+      const [kind, a, b] = id.split(':');
+      if (kind === 'capital') return { type: 'capital', amount: Number(a) };
+      if (kind === 'vote') return { type: 'vote', proposal: a!, choice: b as 'yes' | 'standAside' };
+      return { type: 'response', crisis: a!, atLeast: b as 'monitoring' };
+    };
+    const d = this.offerDraft;
+    if (!d.to || !others.some((o) => o.id === d.to)) d.to = others[0]?.id ?? '';
+    if (!d.want || !terms.some((x) => x.id === d.want))
+      d.want = terms.find((x) => x.id.startsWith('vote:'))?.id ?? terms[0]?.id ?? '';
+    const select = (
+      id: string,
+      label: Key,
+      value: string,
+      options: { id: string; label: string }[],
+      onChange: (x: string) => void,
+    ) =>
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, t(label)),
+        (() => {
+          const s = h(
+            'select',
+            {
+              id,
+              'data-key': id,
+              onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value),
+            },
+            ...options.map((o) =>
+              h('option', { value: o.id, selected: o.id === value ? true : null }, o.label),
+            ),
+          );
+          return s;
+        })(),
+      );
+    if (!v.ended && !v.delegations[seat]!.frozen && others.length) {
+      out.push(
+        h(
+          'form',
+          {
+            class: 'offer',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              this.act({
+                type: 'delegate.makeOffer',
+                to: d.to,
+                give: [parse(d.give)],
+                want: [parse(d.want)],
+              });
+            },
+          },
+          h('h3', {}, t('makeOffer')),
+          select(
+            'offer-to',
+            'offerTo',
+            d.to,
+            others.map((o) => ({ id: o.id, label: tx(o.name) })),
+            (x) => (d.to = x),
+          ),
+          select('offer-give', 'offerGive', d.give, terms, (x) => (d.give = x)),
+          select('offer-want', 'offerWant', d.want, terms, (x) => (d.want = x)),
+          h('button', { type: 'submit', 'data-key': 'offer-send' }, t('sendOffer')),
+        ),
+      );
+    }
+    if (v.offers.length)
+      out.push(
+        h(
+          'ul',
+          { class: 'offers' },
+          ...v.offers.slice(-8).map((o) =>
+            h(
+              'li',
+              {},
+              t('offerFrom', {
+                from: this.name(o.from),
+                to: this.name(o.to),
+                give: o.give.map((x) => this.termText(x)).join(', '),
+                want: o.want.map((x) => this.termText(x)).join(', '),
+              }),
+              h('span', { class: 'tag' }, ` [${t(`offer_${o.status}` as Key)}]`),
+              o.status === 'open' && o.to === seat
+                ? [
+                    button(
+                      t('accept'),
+                      () => this.act({ type: 'delegate.acceptOffer', offer: o.id }),
+                      { 'data-key': `accept-${o.id}` },
+                    ),
+                    button(
+                      t('reject'),
+                      () => this.act({ type: 'delegate.rejectOffer', offer: o.id }),
+                      { 'data-key': `reject-${o.id}` },
+                    ),
+                  ]
+                : null,
+              o.status === 'open' && o.from === seat
+                ? button(
+                    t('withdraw'),
+                    () => this.act({ type: 'delegate.withdrawOffer', offer: o.id }),
+                    { 'data-key': `withdraw-${o.id}` },
+                  )
+                : null,
+            ),
+          ),
+        ),
+      );
+    if (v.commitments.length)
+      out.push(
+        h('h3', {}, t('commitments')),
+        h(
+          'ul',
+          {},
+          ...v.commitments.map((c) =>
+            h(
+              'li',
+              {},
+              t('commitment', {
+                by: this.name(c.by),
+                to: this.name(c.to),
+                term: this.termText(c.term),
+              }),
+              h('span', { class: 'tag' }, ` [${t(`cm_${c.status}` as Key)}]`),
+            ),
+          ),
+        ),
+      );
+    out.push(
+      h(
+        'table',
+        { class: 'reputation' },
+        h('caption', {}, t('reputation')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('delegation')),
+            h('th', { scope: 'col' }, t('reputation')),
+            h('th', { scope: 'col' }, t('capital')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...this.deps.scenario.delegations.map((dd) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, `${tx(dd.name)}${dd.id === seat ? ` (${t('you')})` : ''}`),
+              h('td', {}, String(v.delegations[dd.id]!.reputation)),
+              h('td', {}, String(v.delegations[dd.id]!.capital)),
+            ),
+          ),
+        ),
+      ),
+    );
+    return out;
+  }
+
+  private why(v: ConferenceView): Node[] {
+    const recent = v.decisions.slice(-15).reverse();
+    return [
+      this.heading('why', 'decisions'),
+      recent.length
+        ? h(
+            'ul',
+            { class: 'decisions' },
+            ...recent.map((d) =>
+              h(
+                'li',
+                {},
+                h(
+                  'details',
+                  {},
+                  h('summary', { 'data-key': `why-${d.seq}` }, `${tx(d.summary)} — ${t('why')}`),
+                  factorList(d.factors),
+                ),
+              ),
+            ),
+          )
+        : h('p', {}, t('noDecisions')),
+    ];
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The game in a real browser (Debian chromium through playwright-core): a keyboard-only solo game
+ * from the title screen to the debrief, a hot-seat game that never shows one delegation the other's
+ * brief, the Russian interface, screenshots of every screen, a corrupt save, axe-core on every
+ * screen. Screenshots are kept in test-results/screens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axe, browserContext, canvasIsDrawn, serve, shot, stopServer, tabTo } from './support';
+import { tableFor } from '../../src/client/i18n';
+
+let url = '';
+const contexts: BrowserContext[] = [];
+const open = async (
+  name: string,
+  query = '?pace=0',
+  viewport?: { width: number; height: number },
+): Promise<Page> => {
+  const ctx = await browserContext(name, viewport);
+  contexts.push(ctx);
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  await page.goto(`${url}${query}`);
+  await page.locator('#new-game').waitFor();
+  return page;
+};
+
+beforeAll(async () => {
+  url = await serve();
+}, 240_000);
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await stopServer();
+});
+
+const expectNoSeriousA11y = async (page: Page, screen: string) => {
+  const v = await axe(page);
+  expect(v, `axe on ${screen}: ${JSON.stringify(v, null, 1)}`).toEqual([]);
+};
+
+/** Plays the human seat with the keyboard until the debrief appears. */
+const playByKeyboard = async (page: Page, screens: (name: string) => Promise<void>) => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 400; i++) {
+    if (await page.locator('main.debrief').count()) return;
+    const target = await page.evaluate(() => {
+      const pick = (s: string) => (document.querySelector(s) ? s : null);
+      return (
+        pick('#handover-confirm') ??
+        pick('#panel-actions [data-key="rc-present"]') ??
+        pick('#panel-actions [data-vote="yes"]') ??
+        pick('#panel-actions [data-key="resp-commit"]') ??
+        pick('#panel-actions [data-key="yield"]') ??
+        null
+      );
+    });
+    if (target) {
+      const phase = (await page.locator('#phase').textContent()) ?? '';
+      if (!seen.has(phase)) {
+        seen.add(phase);
+        await screens(`phase-${seen.size}`);
+      }
+      await tabTo(page, target);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForTimeout(target ? 50 : 200);
+  }
+  throw new Error('the game did not reach the debrief');
+};
+
+describe('solo play', () => {
+  it('a keyboard-only game of tsakhkadzor-2018 from the title screen to the debrief', async () => {
+    const page = await open('solo');
+    await expectNoSeriousA11y(page, 'title');
+    await shot(page, 'title');
+    await tabTo(page, '#new-game');
+    await page.keyboard.press('Enter');
+    await page.locator('.setup-screen').waitFor();
+    await expectNoSeriousA11y(page, 'setup');
+    await shot(page, 'setup');
+    // The default scenario is the flagship; pick Kazakhstan with the keyboard: Tab to its radio.
+    expect(await page.locator('input[name=scenario]:checked').getAttribute('value')).toBe(
+      'tsakhkadzor-2018',
+    );
+    // A radio group is one Tab stop; arrow keys move within it.
+    await tabTo(page, 'input[name=delegation]:checked');
+    for (let i = 0; i < 8 && !(await page.locator('#delegation-kz').isChecked()); i++)
+      await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#delegation-kz').isChecked()).toBe(true);
+    await tabTo(page, '#start');
+    await page.keyboard.press('Enter');
+    await page.locator('#panel-actions').waitFor();
+    await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.evaluate(() => document.body.dataset.renderer)).toBe('webgl');
+    await page.waitForTimeout(500);
+    expect(await canvasIsDrawn(page)).toBe(true);
+    await shot(page, 'hall');
+    await expectNoSeriousA11y(page, 'conference');
+    // The map, by keyboard shortcut.
+    await page.locator('body').press('m');
+    await page.waitForTimeout(700);
+    expect(await canvasIsDrawn(page)).toBe(true);
+    await shot(page, 'map');
+    await page.locator('body').press('m');
+    await playByKeyboard(page, (n) => shot(page, `solo-${n}`));
+    await page.locator('main.debrief h1').waitFor();
+    await shot(page, 'debrief');
+    await expectNoSeriousA11y(page, 'debrief');
+    const text = await page.locator('main.debrief').innerText();
+    expect(text).toContain('Scores');
+    expect(text).toContain('What actually happened');
+    expect(text).toContain('Under another procedure');
+  });
+});
+
+describe('hot-seat play', () => {
+  it('two delegations on one device never see each other’s brief', async () => {
+    const page = await open('hotseat');
+    await page.click('#new-game');
+    await page.check('#mode-hotseat');
+    await page.check('#human-am');
+    await page.uncheck('#human-ru').catch(() => undefined);
+    await page.check('#human-kz');
+    const humans = await page
+      .locator('input[type=checkbox]:checked')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(humans.sort()).toEqual(['am', 'kz']);
+    await page.click('#start');
+    let handovers = 0;
+    for (let i = 0; i < 300 && !(await page.locator('main.debrief').count()); i++) {
+      if (await page.locator('#handover:not([hidden])').count()) {
+        // While the hand-over screen shows, no brief is on screen at all.
+        expect(await page.locator('#panel-brief').isVisible()).toBe(false);
+        handovers++;
+        if (handovers === 1) await shot(page, 'handover');
+        await page
+          .locator('#handover-confirm')
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
+        continue;
+      }
+      const seatBrief = await page
+        .locator('#panel-brief')
+        .innerText()
+        .catch(() => '');
+      const own = await page.evaluate(() => {
+        const s = (window as unknown as { consensus: { seat: string } }).consensus.seat;
+        return s;
+      });
+      // The brief on screen is the active seat's own, never the other human's.
+      const other = own === 'am' ? 'kz' : 'am';
+      const otherBrief = await page.evaluate((o) => {
+        const app = (
+          window as unknown as {
+            consensus: {
+              session: {
+                conference: { scenario: { delegations: { id: string; brief: { en: string } }[] } };
+              };
+            };
+          }
+        ).consensus;
+        return app.session.conference.scenario.delegations.find((d) => d.id === o)!.brief.en;
+      }, other);
+      if (seatBrief) expect(seatBrief.includes(otherBrief.slice(0, 60))).toBe(false);
+      const btn = page
+        .locator(
+          '#panel-actions [data-key="rc-present"], #panel-actions [data-vote="yes"], #panel-actions [data-key="resp-commit"], #panel-actions [data-key="yield"]',
+        )
+        .first();
+      // The desk re-renders as events arrive: a button may vanish between finding and clicking.
+      if (await btn.count()) await btn.click({ timeout: 2000 }).catch(() => undefined);
+      else await page.waitForTimeout(150);
+    }
+    expect(handovers).toBeGreaterThan(1);
+    await page.locator('main.debrief').waitFor();
+  });
+});
+
+describe('Russian interface', () => {
+  it('shows no English interface string', async () => {
+    const page = await open('russian');
+    await page.click('button[lang=ru]');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const en = tableFor('en');
+    const ru = tableFor('ru');
+    // English strings that differ from their Russian counterparts and are long enough to be words.
+    const english = Object.entries(en)
+      .filter(
+        ([k, v]) => v !== ru[k as keyof typeof ru] && v.replace(/\{\w+\}/g, '').trim().length > 3,
+      )
+      .map(([, v]) => v.split('{')[0]!.trim())
+      .filter((v) => v.length > 3);
+    const check = async (screen: string) => {
+      const text = await page.locator('body').innerText();
+      const found = english.filter((s) => text.includes(s));
+      expect(found, `English on the ${screen} screen`).toEqual([]);
+    };
+    await check('title');
+    await shot(page, 'title-ru');
+    await page.click('#new-game');
+    await check('setup');
+    await page.click('#start');
+    await page.locator('#panel-actions').waitFor();
+    await page.waitForTimeout(1500);
+    await check('conference');
+    await shot(page, 'hall-ru');
+  });
+});
+
+describe('size budgets', () => {
+  it('JavaScript for the first interactive screen ≤ 450 KB gzip; all bytes before the first interaction ≤ 1.5 MB', async () => {
+    const ctx = await browserContext('budget');
+    contexts.push(ctx);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const loaded: string[] = [];
+    page.on('requestfinished', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(url);
+    await page.locator('#new-game').waitFor();
+    await page.waitForLoadState('networkidle');
+    const { readFileSync, existsSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    let js = 0;
+    let all = 0;
+    for (const path of new Set(loaded)) {
+      const file = `dist${path === '/' ? '/index.html' : decodeURIComponent(path)}`;
+      if (!existsSync(file)) continue;
+      const body = readFileSync(file);
+      const gz = gzipSync(body).length;
+      all += gz;
+      if (file.endsWith('.js')) js += gz;
+    }
+    console.log(
+      `before the first interaction: JavaScript ${Math.round(js / 1024)} KB gzip, everything ${Math.round(all / 1024)} KB gzip`,
+    );
+    expect(loaded.some((p) => p.includes('phaser'))).toBe(false);
+    expect(js).toBeLessThanOrEqual(450 * 1024);
+    expect(all).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+  });
+});
+
+describe('saves', () => {
+  it('a corrupt save yields a clear message and a working new game', async () => {
+    const page = await open('corrupt');
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'consensus.save.v1',
+        '{"app":"consensus","format":1,"scenario":"tsakhkadzor-2018","options":{"seed":1,"profile":"consensus","humans":["am"]},"events":[{"type":"delegate.vote","seat":"am","choice":"yes"}]}',
+      ),
+    );
+    await page.reload();
+    await page.click('#continue');
+    const notice = page.locator('.notice[role=alert]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/could not be read/);
+    await shot(page, 'corrupt-save');
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#panel-actions').waitFor();
+    await page.locator('#panel-actions [data-key="rc-present"]').waitFor();
+    await page.click('#panel-actions [data-key="rc-present"]');
+    await expect
+      .poll(() => page.locator('#phase').innerText(), { timeout: 20_000 })
+      .not.toMatch(/Roll call/);
+  });
+});

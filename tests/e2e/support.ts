@@ -1,0 +1,126 @@
+/**
+ * Browser end-to-end support: builds the game once, serves it with Vite's preview server on a free
+ * loopback port, and drives Debian's chromium through playwright-core (no browser download).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const SHOTS = join(process.cwd(), 'test-results', 'screens');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+let server: PreviewServer | null = null;
+let built = false;
+
+export const serve = async (): Promise<string> => {
+  if (!built) {
+    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+    built = true;
+  }
+  server ??= await preview({
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server has no address');
+  return url;
+};
+
+export const stopServer = async (): Promise<void> => {
+  await server?.close();
+  server = null;
+};
+
+export const browserContext = async (
+  name: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<BrowserContext> => {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launchPersistentContext(join('/tmp', `consensus-e2e-${name}-${process.pid}`), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport,
+  });
+};
+
+export const shot = async (page: Page, name: string): Promise<void> => {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+};
+
+/** Presses Tab until the focused element matches the selector; proves it is reachable by keyboard. */
+export const tabTo = async (page: Page, selector: string, max = 150): Promise<void> => {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with the Tab key`);
+};
+
+/** Runs axe-core on the page and returns serious and critical violations. */
+export const axe = async (
+  page: Page,
+): Promise<{ id: string; impact: string; nodes: string[] }[]> => {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const source = (await import('node:fs')).readFileSync(
+    require.resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: object,
+        ) => Promise<{
+          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
+  });
+};
+
+/** Is the Phaser canvas drawing something (not one flat colour)? Reads a screenshot's pixels. */
+export const canvasIsDrawn = async (page: Page): Promise<boolean> => {
+  const canvas = page.locator('#stage canvas');
+  const png = await canvas.screenshot();
+  // Count distinct colours on a coarse sample of the PNG, decoded in the page.
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < d.length; i += 4 * 97)
+      colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+    return colours.size > 20;
+  }, png.toString('base64'));
+};
