@@ -153,6 +153,15 @@ export const EVENT_SCHEMAS = {
     crisis: IdSchema,
     response: ResponseKindSchema,
   }),
+  /** A private message to another delegation, or to the sender's own team (`team`). */
+  'delegate.message': delegate('delegate.message').extend({
+    to: z.union([z.literal('team'), DelegationIdSchema]),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'the message is empty')
+      .max(500, 'a message holds at most 500 characters'),
+  }),
   // clock.*
   'clock.tick': base('clock.tick', ClockSeat).extend({
     seconds: z.number().int().min(1).max(3600),

@@ -98,6 +98,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
         'delegate.acceptOffer',
         'delegate.rejectOffer',
         'delegate.withdrawOffer',
+        'delegate.message',
       ),
       'chair.endConference': { guard: 'isInOrder', actions: 'apply', target: '.debrief' },
     },

@@ -176,6 +176,8 @@ export interface ConferenceContext {
   crisisQueue: string[];
   decisions: Decided[];
   announcements: Announcement[];
+  /** Private channels: delegation to delegation, and each delegation's team channel. */
+  messages: { seq: number; from: string; to: string; text: string }[];
   /** Human-readable record of rulings and procedural results, for the timeline. */
   rulings: { seq: number; text: Text }[];
   ended: boolean;
@@ -240,6 +242,7 @@ export const initialContext = (s: Scenario, o: StartOptions): ConferenceContext 
     crisisQueue: [],
     decisions: [],
     announcements: [],
+    messages: [],
     rulings: [],
     ended: false,
   };

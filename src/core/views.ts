@@ -62,6 +62,8 @@ export interface ConferenceView {
   commitments: ConferenceContext['commitments'];
   decisions: ConferenceContext['decisions'];
   announcements: ConferenceContext['announcements'];
+  /** Messages to or from this delegation (team messages: its own team); the chair reads all. */
+  messages: ConferenceContext['messages'];
   rulings: ConferenceContext['rulings'];
   /** Own brief for a delegation; every brief for the chair; none for an observer. */
   briefs: PrivateBrief[];
@@ -175,6 +177,7 @@ export const viewFor = (conf: Conference, seat: string): ConferenceView => {
           return d.seat === seat || (offer !== undefined && offer.to === seat);
         }),
     announcements: ctx.announcements,
+    messages: all ? ctx.messages : ctx.messages.filter((m) => m.from === seat || m.to === seat),
     rulings: ctx.rulings,
     briefs,
     debrief,

@@ -144,6 +144,16 @@ export const RULES: { [K in EventType]: Rule<K> } = {
   },
   'delegate.vote': { check: voting.checkVote, apply: voting.applyVote },
   'delegate.respond': { check: crisis.checkRespond, apply: crisis.applyRespond },
+  'delegate.message': {
+    check: (c, e, env) =>
+      e.to !== 'team' && (e.to === e.seat || !env.delegation.has(e.to))
+        ? refuse(
+            `no delegation "${e.to}" to write to`,
+            `нет делегации «${e.to}», которой можно написать`,
+          )
+        : null,
+    apply: (c, e) => void c.messages.push({ seq: c.seq, from: e.seat, to: e.to, text: e.text }),
+  },
   'clock.tick': { apply: procedure.applyTick },
   'system.seatControl': {
     check: (c, e) =>
@@ -155,6 +165,7 @@ export const RULES: { [K in EventType]: Rule<K> } = {
 };
 
 const WHILE_PAUSED = new Set<EventType>([
+  'delegate.message',
   'chair.resume',
   'chair.endConference',
   'chair.announce',

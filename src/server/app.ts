@@ -1,0 +1,225 @@
+/**
+ * The session server: one port serves the built game, a small JSON API to create and look up
+ * sessions, and the Colyseus WebSocket transport. Open sessions are rebuilt from the durable log
+ * at start; a graceful shutdown closes rooms and the log.
+ */
+import { Server, matchMaker } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import QRCode from 'qrcode';
+import { isProfileId } from '../core/profiles';
+import type { Scenario } from '../core/scenario';
+import { readScenario, scenarioFiles } from '../content/library';
+import { isJoinCode, joinCode } from './codes';
+import { ConferenceRoom, configureRooms } from './room';
+import { Store } from './store';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  dataFile: string;
+  distDir: string;
+  /** Milliseconds between AI moves in sessions. */
+  pace?: number;
+  reconnectSeconds?: number;
+}
+
+export interface RunningServer {
+  port: number;
+  store: Store;
+  scenarios: Map<string, Scenario>;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/** Every IPv4 address of this machine that students on the network could reach. */
+export const lanAddresses = (): string[] =>
+  Object.values(networkInterfaces())
+    .flat()
+    .filter((i): i is NonNullable<typeof i> => !!i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i.address);
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+};
+
+const readBody = (req: IncomingMessage, limit = 8192): Promise<unknown> =>
+  new Promise((resolveBody, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('the request is too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        resolveBody(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      } catch {
+        reject(new Error('the request is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+
+export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
+  const scenarios = new Map<string, Scenario>();
+  for (const f of scenarioFiles()) {
+    const s = readScenario(f);
+    scenarios.set(s.id, s);
+  }
+  const store = new Store(o.dataFile);
+  configureRooms({
+    store,
+    scenarios,
+    pace: o.pace ?? 900,
+    reconnectSeconds: o.reconnectSeconds ?? 180,
+  });
+  const dist = resolve(o.distDir);
+
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (req.method === 'POST' && url.pathname === '/api/sessions') {
+      let body: Record<string, unknown>;
+      try {
+        body = (await readBody(req)) as Record<string, unknown>;
+      } catch (e) {
+        return json(res, 400, { error: (e as Error).message });
+      }
+      const scenario = typeof body.scenario === 'string' ? scenarios.get(body.scenario) : undefined;
+      if (!scenario)
+        return json(res, 400, {
+          error: `unknown scenario "${String(body.scenario)}"`,
+          scenarios: [...scenarios.keys()],
+        });
+      const profile =
+        typeof body.profile === 'string' && isProfileId(body.profile) ? body.profile : 'consensus';
+      const difficulty =
+        body.difficulty === 'easy' || body.difficulty === 'hard' ? body.difficulty : 'normal';
+      const members = scenario.delegations.filter((d) => d.role === 'member').map((d) => d.id);
+      const humans = Array.isArray(body.humans)
+        ? body.humans.filter((h): h is string => typeof h === 'string' && members.includes(h))
+        : members;
+      const seed =
+        typeof body.seed === 'number' && Number.isInteger(body.seed) && body.seed >= 0
+          ? body.seed
+          : Math.floor(Math.random() * 100000);
+      let code = joinCode();
+      while (store.hasCode(code)) code = joinCode();
+      const { chairKey } = ConferenceRoom.create(
+        scenario,
+        store,
+        code,
+        { seed, profile, humans },
+        difficulty,
+      );
+      await matchMaker.createRoom('conference', { code });
+      const host = req.headers.host ?? `localhost:${o.port}`;
+      const lan = lanAddresses();
+      const base =
+        lan.length && /^(localhost|127\.)/.test(host)
+          ? `http://${lan[0]}:${o.port}`
+          : `http://${host}`;
+      const joinUrl = `${base}/?join=${code}`;
+      const qr = await QRCode.toString(joinUrl, {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
+      return json(res, 201, {
+        code,
+        chairKey,
+        joinUrl,
+        qr,
+        addresses: lan.map((a) => `http://${a}:${o.port}`),
+      });
+    }
+    const m = /^\/api\/sessions\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && m) {
+      const code = decodeURIComponent(m[1]!).toUpperCase();
+      if (!isJoinCode(code))
+        return json(res, 400, { error: 'a join code is 5 letters and digits' });
+      const rec = store.session(code);
+      if (!rec) return json(res, 404, { error: `no session with the code ${code}` });
+      return json(res, 200, {
+        code,
+        scenario: rec.scenario,
+        ended: rec.ended,
+        humans: rec.options.humans ?? [],
+      });
+    }
+    return json(res, 404, { error: 'no such API' });
+  };
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) {
+      api(req, res, url).catch((e: unknown) => json(res, 500, { error: (e as Error).message }));
+      return;
+    }
+    // Static files from the build; unknown paths get the app (it reads ?join= itself).
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path === '/' || path === '\\') path = '/index.html';
+    let file = join(dist, path);
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile())
+      file = join(dist, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The game is not built yet: run "npm run build" (npm start does it for you).');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': file.includes('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  };
+
+  const http = createServer(handler);
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: http, maxPayload: 16 * 1024 }),
+    greet: false,
+  });
+  gameServer.define('conference', ConferenceRoom);
+  await gameServer.listen(o.port, o.host);
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : o.port;
+  for (const s of store.openSessions()) {
+    try {
+      await matchMaker.createRoom('conference', { code: s.code, restore: true });
+    } catch (e) {
+      console.error(`could not restore session ${s.code}: ${(e as Error).message}`);
+    }
+  }
+  return {
+    port,
+    store,
+    scenarios,
+    close: async () => {
+      await gameServer.gracefullyShutdown(false);
+      store.close();
+    },
+  };
+};

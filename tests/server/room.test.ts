@@ -1,0 +1,226 @@
+/**
+ * The classroom server with real colyseus.js clients on loopback: join by code, seats and roles,
+ * secrets, a whole game with the AI filling seats, and a fuzz of malformed, unauthorised, stale and
+ * flooding messages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, join, start, until, type Joined } from './harness';
+import type { ConferenceView } from '../../src/core/views';
+
+type Server = Awaited<ReturnType<typeof start>>;
+
+const briefOf = (s: Server, scenario: string, seat: string) =>
+  s.scenarios.get(scenario)!.delegations.find((d) => d.id === seat)!.brief.en;
+
+/** A student who answers the roll call, votes yes and states support in crises. */
+const autoStudent = (j: Joined, seat: string): (() => void) => {
+  const timer = setInterval(() => {
+    const v = j.views[j.views.length - 1];
+    if (!v || v.ended) return;
+    const send = (event: Record<string, unknown>) =>
+      j.room.send('event', { event: { seat, ...event }, version: v.seq });
+    if (v.phase === 'rollCall.open' && v.delegations[seat]!.presence === 'absent')
+      send({ type: 'delegate.answerRollCall', status: 'present' });
+    const b = v.ballots[v.ballot];
+    if (v.phase === 'floor.item.voting' && b && !b.votes[seat] && !v.delegations[seat]!.frozen)
+      send({ type: 'delegate.vote', choice: 'yes' });
+    if (
+      v.phase === 'crisis.responses' &&
+      v.crisis &&
+      v.crises[v.crisis]!.responses[seat] === undefined
+    )
+      send({ type: 'delegate.respond', crisis: v.crisis, response: 'statement' });
+  }, 15);
+  return () => clearInterval(timer);
+};
+
+describe('classroom sessions', () => {
+  let s: Server;
+  beforeAll(async () => {
+    s = await start({ pace: 3 });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('refuses to create a session for an unknown scenario, with the list of known ones', async () => {
+    const r = await createSession(s.url, { scenario: 'atlantis' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/unknown scenario/);
+  });
+
+  it('gives a 5-character code, a QR code of the join address, and seats by role', async () => {
+    const c = await createSession(s.url, {
+      scenario: 'karabakh-credibility',
+      humans: ['am', 'kz'],
+    });
+    expect(c.status).toBe(201);
+    expect(c.body.code).toMatch(/^[A-Z2-9]{5}$/);
+    expect(c.body.joinUrl).toContain(`?join=${c.body.code}`);
+    expect(c.body.qr).toContain('<svg');
+    const look = await fetch(`${s.url}/api/sessions/${c.body.code.toLowerCase()}`);
+    expect(look.status).toBe(200);
+    expect((await fetch(`${s.url}/api/sessions/ZZZZZ`)).status).toBe(404);
+
+    const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+    const a = await join(s.ws, c.body.code, { name: 'Ana' });
+    const b = await join(s.ws, c.body.code, { name: 'Bek' });
+    const third = await join(s.ws, c.body.code, { name: 'Cem' });
+    const projector = await join(s.ws, c.body.code, { role: 'observer' });
+    expect((await chair.welcome).role).toBe('chair');
+    const seats = [(await a.welcome).seat, (await b.welcome).seat].sort();
+    expect(seats).toEqual(['am', 'kz']);
+    // A third student shares a delegation as a team.
+    expect(['am', 'kz']).toContain((await third.welcome).seat);
+    expect((await projector.welcome).role).toBe('observer');
+    // A wrong chair key does not make a chair.
+    await expect(join(s.ws, c.body.code, { chairKey: 'guess' })).rejects.toThrow(/display name/);
+
+    await until(() => [a, b, chair, projector].every((j) => j.views.length > 0), 'first views');
+    const seatA = (await a.welcome).seat;
+    const seatB = (await b.welcome).seat;
+    const va = JSON.stringify(a.last());
+    expect(va).toContain(briefOf(s, 'karabakh-credibility', seatA).slice(0, 50));
+    expect(va).not.toContain(briefOf(s, 'karabakh-credibility', seatB).slice(0, 50));
+    const vp = JSON.stringify(projector.last());
+    expect(vp).not.toContain(briefOf(s, 'karabakh-credibility', seatA).slice(0, 50));
+    expect(chair.last().briefs.length).toBe(6);
+
+    // A delegation can never act for another or as chair; the state does not change.
+    const before = a.last().seq;
+    a.room.send('event', { id: 1, event: { type: 'delegate.vote', seat: seatB, choice: 'no' } });
+    a.room.send('event', { id: 2, event: { type: 'chair.endConference', seat: 'chair' } });
+    projector.room.send('event', {
+      id: 3,
+      event: { type: 'delegate.vote', seat: 'observer', choice: 'no' },
+    });
+    await until(() => a.refusals.length >= 2 && projector.refusals.length >= 1, 'refusals');
+    expect(a.refusals.map((r) => r.id)).toEqual([1, 2]);
+    expect(a.refusals[0]!.reason.en).toMatch(/cannot act for/);
+    expect(a.refusals[0]!.reason.ru.length).toBeGreaterThan(5);
+    expect(a.last().ended).toBe(false);
+    expect(a.last().seq).toBeGreaterThanOrEqual(before);
+    for (const j of [chair, a, b, third, projector]) await j.room.leave();
+  });
+
+  it('plays a whole game with the AI filling empty seats, every client reaching the debrief', async () => {
+    const c = await createSession(s.url, {
+      scenario: 'tsakhkadzor-2018',
+      humans: ['am', 'kz', 'ru'],
+    });
+    const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+    const a = await join(s.ws, c.body.code, { name: 'Ana' });
+    const b = await join(s.ws, c.body.code, { name: 'Bek' });
+    const stops = [autoStudent(a, (await a.welcome).seat), autoStudent(b, (await b.welcome).seat)];
+    await until(
+      () => [a, b, chair].every((j) => j.views.at(-1)?.ended === true),
+      'the end of the conference',
+      90_000,
+    );
+    stops.forEach((f) => f());
+    const end: ConferenceView = a.last();
+    expect(end.phase).toBe('debrief');
+    expect(end.debrief).not.toBeNull();
+    expect(Object.keys(end.outcomes).length).toBe(11);
+    // The playable seat nobody took was played by the AI, and the record says so.
+    const taken = [(await a.welcome).seat, (await b.welcome).seat];
+    const left = ['am', 'kz', 'ru'].find((x) => !taken.includes(x))!;
+    expect(chair.last().delegations[left]!.controller).toBe('ai');
+    expect(chair.last().delegations[taken[0]!]!.controller).toBe('human');
+    for (const j of [chair, a, b]) await j.room.leave();
+  }, 120_000);
+});
+
+describe('fuzzing the room', () => {
+  let s: Server;
+  beforeAll(async () => {
+    // The AI never moves here, so the state may change only through these clients.
+    s = await start({ pace: 1e9 });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('answers 1,000 malformed, unauthorised, stale and flooding messages, stays up, changes nothing', async () => {
+    const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018', humans: ['am', 'kz'] });
+    const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+    const clients = await Promise.all(
+      ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K'].map((n) =>
+        join(s.ws, c.body.code, { name: n }),
+      ),
+    );
+    await until(() => clients.every((j) => j.views.length > 0) && chair.views.length > 0, 'views');
+    // Let the joins settle: every client has seen the same, latest version.
+    await until(() => clients.every((j) => j.last().seq === chair.last().seq), 'settled views');
+    await new Promise((r) => setTimeout(r, 200));
+    const seq = chair.last().seq;
+    let id = 0;
+    const bad: unknown[] = [
+      null,
+      42,
+      'text',
+      [],
+      {},
+      { event: null },
+      { event: 'x' },
+      { event: { type: 'delegate.vote' } },
+      { event: { type: 'delegate.vote', seat: 'zz', choice: 'yes' } },
+      { event: { type: 'bogus.type', seat: 'am' } },
+      { event: { type: 'chair.endConference', seat: 'chair' } },
+      { event: { type: 'delegate.vote', seat: 'am', choice: 'maybe' } },
+      { event: { type: 'delegate.answerRollCall', seat: 'am', status: 'present' }, version: -5 },
+      { event: { type: 'delegate.answerRollCall', seat: 'am', status: 'present' }, version: 1e9 },
+      { event: { type: 'delegate.message', seat: 'am', to: 'kz', text: 'x'.repeat(5000) } },
+      {
+        event: {
+          type: 'system.seatControl',
+          seat: 'system',
+          delegation: 'ru',
+          controller: 'human',
+        },
+      },
+      { event: { type: 'clock.tick', seat: 'clock', seconds: 60 } },
+    ];
+    const answered = () => clients.reduce((n, j) => n + j.refusals.length + j.acks.length, 0);
+    let sent = 0;
+    // 11 clients × 100 messages: each client floods past its rate limit of 100 per 20 s.
+    for (const j of clients) {
+      const seat = (await j.welcome).seat;
+      for (let i = 0; i < 100; i++) {
+        const m = bad[(i + sent) % bad.length];
+        const msg =
+          typeof m === 'object' && m !== null && 'event' in m ? { id: ++id, ...(m as object) } : m;
+        // Some messages use the sender's own seat in the wrong phase, or a stale version.
+        if (i % 10 === 9)
+          j.room.send('event', {
+            id: ++id,
+            event: { type: 'delegate.vote', seat, choice: 'yes' },
+            version: 0,
+          });
+        else if (i % 17 === 16) j.room.send('no.such.message', { id: ++id });
+        else j.room.send('event', msg);
+        sent++;
+      }
+      // And a flood beyond the limit.
+      for (let i = 0; i < 5; i++) {
+        j.room.send('event', { id: ++id, event: { type: 'delegate.vote', seat, choice: 'yes' } });
+        sent++;
+      }
+    }
+    await until(
+      () => answered() >= sent,
+      `answers to all ${sent} messages (got ${answered()})`,
+      30_000,
+    );
+    expect(sent).toBeGreaterThanOrEqual(1000);
+    expect(clients.reduce((n, j) => n + j.acks.length, 0)).toBe(0);
+    expect(clients.some((j) => j.refusals.some((r) => /too many messages/.test(r.reason.en)))).toBe(
+      true,
+    );
+    // The server is up and the state unchanged: a fresh client gets the same version.
+    const late = await join(s.ws, c.body.code, { role: 'observer' });
+    await until(() => late.views.length > 0, 'a view after the fuzz');
+    expect(late.last().seq).toBe(seq);
+    for (const j of [...clients, chair, late]) await j.room.leave();
+  }, 60_000);
+});
