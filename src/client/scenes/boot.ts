@@ -37,7 +37,7 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
             if (game.scene.isSleeping('map')) game.scene.wake('map');
             else if (!game.scene.isActive('map')) game.scene.run('map');
           },
-          renderHall: (m) => hall.sys.settings.active && hall.render(m),
+          renderHall: (m) => hall.render(m),
           renderMap: (m) => {
             if (map.sys.settings.status >= Phaser.Scenes.CREATING) map.render(m);
             else map.events.once(Phaser.Scenes.Events.CREATE, () => map.render(m));

@@ -248,8 +248,7 @@ interface SideFit {
 
 interface SeatView {
   seat: Seat;
-  card: Container;
-  shadow: Graphics;
+  card: Phaser.GameObjects.Image;
   x: number;
   y: number;
   micX: number;
@@ -392,13 +391,14 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private M: Metrics | null = null;
 
   private root!: Container;
+  /** Static drawing, baked into one texture after each layout (Graphics cost every frame). */
+  private bake!: Container;
   private speechCam: Phaser.Cameras.Scene2D.Camera | null = null;
   private speechText: Text | null = null;
 
   private clockText: Text | null = null;
   private seats = new Map<string, SeatView>();
   private spot: Container | null = null;
-  private spotRing: Graphics | null = null;
   private micOn: Graphics | null = null;
   private pulse: Phaser.Tweens.Tween | null = null;
   private gavel: Container | null = null;
@@ -420,12 +420,15 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private rows = new Map<string, RowView>();
   private result: Container | null = null;
   private boardLabelW = 60;
+  /** Keys of the textures this scene baked (removed on shutdown or when a seat leaves). */
+  private baked = new Set<string>();
 
   /** Speech scrolling: 0 hold at top, 1 scrolling, 2 hold at the end. */
   private scrollPhase = 0;
   private scrollT = 0;
   private scrollY = 0;
   private scrollMax = 0;
+  private lastTime = 0;
 
   constructor() {
     super({ key: HALL_SCENE_KEY });
@@ -440,6 +443,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
 
   create(): void {
     this.root = this.add.container(0, 0);
+    this.bake = new Phaser.GameObjects.Container(this, 0, 0);
     this.speechCam = this.cameras.add(0, 0, 1, 1);
     this.speechCam.ignore(this.root);
     this.ready = true;
@@ -456,7 +460,10 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     if (this.ready) this.applyModel(prev, model);
   }
 
-  override update(_time: number, delta: number): void {
+  override update(time: number): void {
+    // Wall-clock time, not the loop's smoothed delta: reading speed must not depend on frame rate.
+    const delta = Math.min(250, Math.max(0, time - this.lastTime));
+    this.lastTime = time;
     const cam = this.speechCam;
     if (!cam || this.scrollMax <= 0 || !this.model) return;
     const reduced = this.model.theme.reducedMotion;
@@ -498,6 +505,9 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.tweens.killAll();
     this.time.removeAllEvents();
     this.ready = false;
+    this.bake.destroy();
+    for (const key of this.baked) if (this.textures.exists(key)) this.textures.remove(key);
+    this.baked.clear();
     this.seats.clear();
     this.rows.clear();
     this.gauges = [];
@@ -627,6 +637,21 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     return b;
   }
 
+  /** Draw `what` into a texture under `key` (created or resized), offset by (ox, oy). */
+  private bakeTo(key: string, w: number, h: number, what: Container, ox: number, oy: number): void {
+    const tw = Math.max(2, Math.ceil(w / 2) * 2);
+    const th = Math.max(2, Math.ceil(h / 2) * 2);
+    const dt = this.textures.exists(key)
+      ? (this.textures.get(key) as Phaser.Textures.DynamicTexture)
+      : this.textures.addDynamicTexture(key, tw, th);
+    if (!dt) return;
+    this.baked.add(key);
+    dt.setSize(tw, th);
+    dt.clear();
+    dt.draw(what, ox, oy);
+    dt.render();
+  }
+
   /** Height of one line of text at this size (measured with the real font). */
   private lineH(size: number, bold = false): number {
     const probe = new Phaser.GameObjects.Text(this, 0, 0, 'Ág', {
@@ -709,6 +734,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.tweens.killAll();
     this.time.removeAllEvents();
     this.root.removeAll(true);
+    this.bake.removeAll(true);
     this.speechText?.destroy();
     this.speechText = null;
     this.seats.clear();
@@ -730,7 +756,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.cameras.main.setBackgroundColor(c.bgBottom);
 
     // Background.
-    const bg = this.gfx(this.root);
+    const bg = this.gfx(this.bake);
     bg.fillGradientStyle(c.bgTop, c.bgTop, c.bgBottom, c.bgBottom, 1);
     bg.fillRect(0, 0, w, h);
 
@@ -785,7 +811,11 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       const lower = fit.gaugesH + fit.boardH + (fit.gaugesH > 0 && fit.boardH > 0 ? mg : 0);
       let y = y0;
       if (showTable) {
-        const tableH = Math.max(tableNeed, avail - speechH - lower - (lower > 0 ? 2 : 1) * mg);
+        // The speech panel always stays on screen; the table gives way first.
+        const tableH = Math.min(
+          avail - speechH - mg,
+          Math.max(tableNeed, avail - speechH - lower - (lower > 0 ? 2 : 1) * mg),
+        );
         table = { x: mg, y, w: colW, h: tableH };
         y += tableH + mg;
         speech = { x: mg, y, w: colW, h: speechH };
@@ -807,6 +837,15 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.buildSpeech(m, M, speech, headerH, speechLineH);
     if (gaugesR) this.buildGauges(m, M, gaugesR, fit.compact);
     if (boardR && m.ballot) this.buildBoard(m, M, boardR, fit.rowH, !table);
+    for (const key of this.baked) {
+      if (key.startsWith('hall-card-') && !m.seats.some((x) => `hall-card-${x.id}` === key)) {
+        this.textures.remove(key);
+        this.baked.delete(key);
+      }
+    }
+    this.bakeTo('hall-static', w, h, this.bake, 0, 0);
+    this.bake.removeAll(true);
+    this.root.addAt(new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0), 0);
     this.root.bringToTop(top);
   }
 
@@ -1010,7 +1049,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const { ui } = M;
     const hc = m.theme.highContrast;
     // Carpet.
-    const floor = this.gfx(this.root);
+    const floor = this.gfx(this.bake);
     floor.fillStyle(c.floor, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
     floor.lineStyle(hc ? 2 : 1, c.floorEdge, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
     if (!hc)
@@ -1098,7 +1137,10 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       const leftX = r.x + inset + hw;
       const rightX = r.x + r.w - inset - hw;
       const between = rightX - leftX - card.w;
-      const chairTop = between < chairR * 4.6 + 8 * ui;
+      // Leave the chair's place free above the first row when the columns would cover it and
+      // there is height to spare; otherwise the cards overlap its corners.
+      const spareH = r.h - 2 * inset - rows * card.h - (rows - 1) * 4 * ui;
+      const chairTop = between < chairR * 4.6 + 8 * ui && spareH >= presideH;
       const yTop = r.y + inset + hh + (chairTop ? presideH : 0);
       const yBot = r.y + r.h - inset - hh;
       const rowY = (j: number) =>
@@ -1127,7 +1169,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     }
     const t = clamp(Math.min(rx, ry) * 0.34, 12 * ui, 46 * ui);
 
-    const g = this.gfx(this.root);
+    const g = this.gfx(this.bake);
     // Rug inside the horseshoe.
     if (!hc) {
       g.fillStyle(c.rug, 1).fillEllipse(cx, cy, (rx - t - 6) * 2, (ry - t - 6) * 2);
@@ -1209,7 +1251,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.buildGavel(this.root, cx - s * 0.55, cy - ry + t * 0.62, s, ui);
 
     // Seats: chair, microphone, nameplate card with flag.
-    const mic = this.gfx(this.root);
+    const mic = this.gfx(this.bake);
     m.seats.forEach((seat, i) => {
       const deg = degs[i] ?? 0;
       const p = cards[i] ?? new Phaser.Math.Vector2(cx, cy);
@@ -1239,16 +1281,19 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
           .fillEllipse(0, 0, sw * (2.2 - i * 0.14), shh * (2.2 - i * 0.14));
       glow.setBlendMode(Phaser.BlendModes.ADD);
       spot.add(glow);
+      // The raised plate's shadow on the floor.
+      this.gfx(spot)
+        .fillStyle(0x000000, 0.5)
+        .fillRoundedRect(-hw + 3, -hh + 5, card.w, card.h, Math.round(7 * ui));
     }
     const ring = this.gfx(spot);
     ring.lineStyle(Math.max(2, 3 * ui), c.accent, 1).strokeEllipse(0, 0, sw * 2, shh * 2);
     ring.lineStyle(1, c.accent, 0.6).strokeEllipse(0, 0, sw * 2 + 8 * ui, shh * 2 + 8 * ui);
     spot.setVisible(false);
     this.spot = spot;
-    this.spotRing = ring;
     // The cards were added before the spot: move the spot and the light beneath them.
     const firstCard = this.seats.values().next().value;
-    if (firstCard) this.root.moveBelow(spot, firstCard.card);
+    if (firstCard) this.root.moveBelow<Phaser.GameObjects.GameObject>(spot, firstCard.card);
     this.micOn = this.gfx(this.root);
     this.micOn.fillStyle(c.accent, 0.35).fillCircle(0, 0, 7 * ui);
     this.micOn.fillStyle(hc ? 0xffff00 : 0xff5a3c, 1).fillCircle(0, 0, 3.2 * ui);
@@ -1278,13 +1323,14 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const c = this.c;
     const { ui, f, pad } = M;
     const hc = this.model?.theme.highContrast ?? false;
-    const box = this.box(this.root, x, y);
+    const box = new Phaser.GameObjects.Container(this, 0, 0);
     const w = card.w;
     const h = card.h;
     const rad = Math.round(7 * ui);
-    const shadow = this.gfx(box);
     if (c.shadowAlpha > 0)
-      shadow.fillStyle(0x000000, 0.45).fillRoundedRect(-w / 2 + 2, -h / 2 + 4, w, h, rad);
+      this.gfx(box)
+        .fillStyle(0x000000, 0.45)
+        .fillRoundedRect(-w / 2 + 2, -h / 2 + 4, w, h, rad);
     const plate = this.gfx(box);
     const dimmed = seat.absent || seat.frozen;
     plate.fillStyle(seat.frozen ? c.frozenPlate : c.plate, seat.absent && !hc ? 0.6 : 1);
@@ -1368,7 +1414,15 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       );
       this.youBadge(box, -w / 2 + 2, -h / 2 + 2, Math.round(10 * ui));
     }
-    this.seats.set(seat.id, { seat, card: box, shadow, x, y, micX, micY });
+    const margin = Math.ceil(14 * ui + 6);
+    const key = `hall-card-${seat.id}`;
+    const tw = Math.ceil((w + 2 * margin) / 2) * 2;
+    const th = Math.ceil((h + 2 * margin) / 2) * 2;
+    this.bakeTo(key, tw, th, box, tw / 2, th / 2);
+    box.destroy();
+    const img = new Phaser.GameObjects.Image(this, Math.round(x), Math.round(y), key);
+    this.root.add(img);
+    this.seats.set(seat.id, { seat, card: img, x: img.x, y: img.y, micX, micY });
   }
 
   private snowflake(parent: Container, x: number, y: number, r: number): void {
@@ -1389,7 +1443,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const c = this.c;
     const hc = this.model?.theme.highContrast ?? false;
     // Sound block, seen from the side, and the gavel resting on it; it pivots at the hand.
-    const g = this.gfx(parent);
+    const g = this.gfx(this.bake);
     const edge = hc ? 0xffffff : 0x201206;
     g.fillStyle(0x000000, hc ? 0 : 0.35).fillEllipse(x + s * 0.5, y + s * 0.25, s * 2.6, s * 0.5);
     g.fillStyle(c.block, 1).fillRoundedRect(x - s * 0.6, y - s * 0.18, s * 1.2, s * 0.36, s * 0.1);
@@ -1493,7 +1547,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private buildSpeech(m: HallModel, M: Metrics, r: Rect, headerH: number, lineH: number): void {
     const c = this.c;
     const { pad, f, ui } = M;
-    this.panel(this.root, r, false);
+    this.panel(this.bake, r, false);
     const ringR = this.ringR;
     const rcx = r.x + r.w - pad - ringR;
     const rcy = r.y + pad + headerH / 2;
@@ -1505,7 +1559,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.timerW = this.timerText.setText('00:00').width;
     this.speakerBox = this.box(this.root, r.x + pad, r.y + pad);
     // Separator under the header.
-    const g = this.gfx(this.root);
+    const g = this.gfx(this.bake);
     g.lineStyle(1, c.panelEdge, 1).lineBetween(
       r.x + pad,
       r.y + pad + headerH + pad * 0.5,
@@ -1681,19 +1735,10 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   }
 
   private setRaised(v: SeatView, raised: boolean, animate: boolean): void {
-    const lift = Math.round(7 * (this.M?.ui ?? 1));
-    const y = raised ? v.y - lift : v.y;
-    const scale = raised ? 1.08 : 1;
-    const sy = raised ? lift + 2 : 0;
+    const y = raised ? v.y - Math.round(8 * (this.M?.ui ?? 1)) : v.y;
     this.tweens.killTweensOf(v.card);
-    this.tweens.killTweensOf(v.shadow);
-    if (animate) {
-      this.tweens.add({ targets: v.card, y, scale, duration: 260, ease: 'Back.easeOut' });
-      this.tweens.add({ targets: v.shadow, y: sy, duration: 260, ease: 'Sine.easeOut' });
-    } else {
-      v.card.setPosition(v.x, y).setScale(scale);
-      v.shadow.setY(sy);
-    }
+    if (animate) this.tweens.add({ targets: v.card, y, duration: 260, ease: 'Back.easeOut' });
+    else v.card.setPosition(v.x, y);
     if (raised) this.root.bringToTop(v.card);
   }
 
@@ -1702,7 +1747,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private buildGauges(m: HallModel, M: Metrics, r: Rect, compact: boolean): void {
     const c = this.c;
     const { pad, f, ui } = M;
-    this.panel(this.root, r, true);
+    this.panel(this.bake, r, true);
     const lab = this.lineH(f.gLabel);
     const n = Math.max(1, m.gauges.length);
     const inner = r.h - pad * 2;
@@ -1715,7 +1760,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const valueW = this.lineH(f.gValue, true) * 1.7 + 14 * ui;
     m.gauges.forEach((gauge, i) => {
       const y = r.y + pad + i * rowStep + Math.max(0, (rowStep - blockH) / 2 - 2 * ui);
-      const label = this.text(this.root, r.x + pad, y, '', f.gLabel, c.text);
+      const label = this.text(this.bake, r.x + pad, y, '', f.gLabel, c.text);
       const value = this.text(this.root, r.x + r.w - pad, y, '', f.gValue, c.text, {
         bold: true,
       }).setOrigin(1, 0);
@@ -1830,8 +1875,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     if (!ballot) return;
     const c = this.c;
     const { pad, f, ui } = M;
-    this.panel(this.root, r, true);
-    const title = this.text(this.root, r.x + pad, r.y + pad, '', f.bTitle, c.text, {
+    this.panel(this.bake, r, true);
+    const title = this.text(this.bake, r.x + pad, r.y + pad, '', f.bTitle, c.text, {
       bold: true,
       wrap: r.w - 2 * pad - (M.portrait ? 60 * ui : 0),
     });
@@ -1856,7 +1901,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const fh = Math.round(clamp(rowH * 0.56, 10, 24 * ui));
     const fw = Math.round((fh * 4) / 3);
     const br = Math.round(clamp(rowH * 0.34, 7, 13 * ui));
-    const g = this.gfx(this.root);
+    const g = this.gfx(this.bake);
     seats.forEach((s, i) => {
       const cy = y + rowH / 2;
       if (i % 2 === 0 && !m.theme.highContrast)
@@ -1866,17 +1911,17 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       const flash = this.gfx(this.root);
       flash.fillStyle(c.accent, 0.28).fillRect(r.x + 4, y, r.w - 8, rowH);
       flash.setAlpha(0);
-      this.flag(this.root, s.id, r.x + pad + fw / 2, cy, fw, fh);
+      this.flag(this.bake, s.id, r.x + pad + fw / 2, cy, fw, fh);
       let nx = r.x + pad + fw + 8 * ui;
       if (s.isPlayer) {
         const yr = Math.round(Math.min(rowH * 0.3, 9 * ui));
-        this.youBadge(this.root, nx + yr, cy, yr);
+        this.youBadge(this.bake, nx + yr, cy, yr);
         nx += yr * 2 + 6 * ui;
       }
       const mark = ballot.marks.find((k) => k.seat === s.id);
       const labelX = r.x + r.w - pad - labelW;
       const badgeX = labelX - 8 * ui - br;
-      const name = this.text(this.root, nx, cy, '', f.bRow, c.text, { bold: s.isPlayer }).setOrigin(
+      const name = this.text(this.bake, nx, cy, '', f.bRow, c.text, { bold: s.isPlayer }).setOrigin(
         0,
         0.5,
       );

@@ -13,6 +13,7 @@ import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
 import type { Scenario } from '../../core/scenario';
 import type { Difficulty } from '../../core/state';
 import { viewFor } from '../../core/views';
+import { debriefOf } from '../../core/debrief';
 import { createSound, type Cue, type SoundSystem } from '../audio/sound';
 import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
 import { hallModel, mapModel } from '../models';
@@ -487,6 +488,8 @@ export class App {
     } else host.append(...[]);
     try {
       this.stage = await this.stagePromise;
+      // The next animation frame comes after Phaser's step that drew the hall (`npm run bench`).
+      requestAnimationFrame(() => performance.mark('hall-first-frame'));
       document.body.dataset.renderer = this.stage.renderer;
     } finally {
       loading?.setAttribute('hidden', '');
@@ -708,7 +711,7 @@ export class App {
       document.getElementById('handover-confirm')?.focus();
       return;
     }
-    this.game.update(c);
+    this.game.update(viewFor(c, this.seat));
     this.refreshStage();
   }
 
@@ -745,7 +748,7 @@ export class App {
     );
     this.root.replaceChildren(
       h('header', { class: 'top' }, this.topButtons()),
-      renderDebrief(c, c.scenario, this.session!.humans, actions),
+      renderDebrief(debriefOf(c), c.scenario, this.session!.humans, actions),
     );
   }
 

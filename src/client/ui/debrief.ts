@@ -3,8 +3,7 @@
  * history as a chart (with its data as a table), said versus did, what actually happened with
  * sources, and how the outcome would have differed under another procedure profile.
  */
-import { AWARD_NAMES, debriefOf } from '../../core/debrief';
-import type { Conference } from '../../core/conference';
+import { AWARD_NAMES, type Debrief } from '../../core/debrief';
 import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import { t, tx, type Key } from '../i18n';
@@ -125,12 +124,11 @@ const chart = (history: { label: string; metrics: Record<string, number> }[]): N
 };
 
 export const renderDebrief = (
-  conf: Conference,
+  d: Debrief,
   scenario: Scenario,
   seats: readonly string[],
   actions: Node,
 ): HTMLElement => {
-  const d = debriefOf(conf);
   const name = (id: string) =>
     tx(scenario.delegations.find((x) => x.id === id)?.name ?? { en: id, ru: id });
   const ptitle = (id: string) => {

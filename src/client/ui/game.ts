@@ -4,16 +4,20 @@
  * decides everything.
  */
 import { amendmentsNow, proposalUtility, responseUtility } from '../../core/ai/utility';
-import type { Conference, SendResult } from '../../core/conference';
+import type { SendResult } from '../../core/conference';
+import { makeEnv, type Env } from '../../core/rules/common';
+import type { ConferenceContext } from '../../core/state';
 import type { Factor, Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
-import { viewFor, type ConferenceView } from '../../core/views';
+import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
 import { h, button, replaceKeepingFocus } from './dom';
 
 export interface GameScreenDeps {
   scenario: Scenario;
+  /** Private channels (network sessions): messages to delegations and to one's own team. */
+  messaging?: boolean;
   send: (raw: unknown) => SendResult;
   seat: () => string;
   announce: (text: string) => void;
@@ -65,6 +69,7 @@ export class GameScreen {
       ['agenda', 'agenda'],
       ['brief', 'brief'],
       ['negotiation', 'negotiation'],
+      ['messages', 'messages'],
       ['why', 'decisions'],
     ] as const) {
       const el = h('section', {
@@ -93,9 +98,27 @@ export class GameScreen {
   }
 
   /** Renders every panel whose content changed. */
-  update(conf: Conference): void {
-    const seat = this.deps.seat();
-    const v = viewFor(conf, seat);
+  private envCache: Env | null = null;
+
+  /** The static rules environment for this scenario and profile. */
+  private env(v: ConferenceView): Env {
+    if (!this.envCache || this.envCache.profile.id !== v.profile)
+      this.envCache = makeEnv(this.deps.scenario, PROFILES[v.profile]);
+    return this.envCache;
+  }
+
+  /** The little of the context the "what it means for you" figures read, from the seat's view. */
+  private ctxOf(v: ConferenceView): ConferenceContext {
+    return {
+      amendments: v.amendments,
+      delegations: Object.fromEntries(
+        Object.entries(v.delegations).map(([id, d]) => [id, { capital: d.capital }]),
+      ),
+    } as unknown as ConferenceContext;
+  }
+
+  update(v: ConferenceView): void {
+    const seat = v.seat;
     const sig = (x: unknown) => JSON.stringify(x);
     const put = (id: string, signature: string, render: () => (Node | null)[]) => {
       const p = this.panels.get(id)!;
@@ -119,45 +142,50 @@ export class GameScreen {
       ]),
       () => this.floor(v),
     );
-    put(
-      'actions',
-      sig([
-        lang,
-        seat,
-        v.phase,
-        v.delegations[seat],
-        v.speaker,
-        v.speakers,
-        v.ballots,
-        v.ballot,
-        v.motionVote,
-        v.motions.length,
-        v.point,
-        v.amendments,
-        v.crises,
-        v.caucus,
-        v.paused,
-      ]),
-      () => this.actions(conf, v),
-    );
+    const isDelegation = v.role === 'delegation';
+    if (isDelegation)
+      put(
+        'actions',
+        sig([
+          lang,
+          seat,
+          v.phase,
+          v.delegations[seat],
+          v.speaker,
+          v.speakers,
+          v.ballots,
+          v.ballot,
+          v.motionVote,
+          v.motions.length,
+          v.point,
+          v.amendments,
+          v.crises,
+          v.caucus,
+          v.paused,
+        ]),
+        () => this.actions(v),
+      );
     put('crisis', sig([lang, v.crisis, v.crises, v.phase]), () => this.crisis(v));
-    put('brief', sig([lang, seat, v.briefs]), () => this.brief(v));
-    put(
-      'negotiation',
-      sig([
-        lang,
-        seat,
-        v.offers,
-        v.commitments,
-        v.delegations,
-        this.offerDraft,
-        v.outcomes,
-        v.crises,
-        v.item,
-      ]),
-      () => this.negotiation(conf, v),
-    );
+    if (isDelegation) put('brief', sig([lang, seat, v.briefs]), () => this.brief(v));
+    if (isDelegation)
+      put(
+        'negotiation',
+        sig([
+          lang,
+          seat,
+          v.offers,
+          v.commitments,
+          v.delegations,
+          this.offerDraft,
+          v.outcomes,
+          v.crises,
+          v.item,
+        ]),
+        () => this.negotiation(v),
+      );
     put('why', sig([lang, v.decisions.length]), () => this.why(v));
+    if (this.deps.messaging && isDelegation)
+      put('messages', sig([lang, v.messages, v.seat]), () => this.messages(v));
   }
 
   private heading(id: string, key: Key) {
@@ -281,10 +309,11 @@ export class GameScreen {
     );
   }
 
-  private actions(conf: Conference, v: ConferenceView): Node[] {
+  private actions(v: ConferenceView): Node[] {
     const seat = v.seat;
     const me = v.delegations[seat]!;
-    const env = conf.env;
+    const env = this.env(v);
+    const ctx = this.ctxOf(v);
     const out: Node[] = [this.heading('actions', 'actions')];
     const phase = v.phase;
     const item = this.deps.scenario.agenda.find((a) => a.id === v.agenda[v.item]);
@@ -322,7 +351,7 @@ export class GameScreen {
                 p: this.proposalTitle(b.proposal),
               })
             : this.proposalTitle(b.proposal);
-        const base = amendmentsNow(conf.snapshot.context, b.proposal);
+        const base = amendmentsNow(ctx, b.proposal);
         const w =
           b.kind === 'amendment'
             ? (() => {
@@ -399,7 +428,7 @@ export class GameScreen {
             {},
             h('legend', {}, t('respond')),
             ...options.map((o, i) => {
-              const w = responseUtility(env, conf.snapshot.context, seat, c.id, o.kind);
+              const w = responseUtility(env, ctx, seat, c.id, o.kind);
               return h(
                 'div',
                 { class: 'option' },
@@ -563,7 +592,7 @@ export class GameScreen {
           const st = v.amendments.find(
             (x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn',
           );
-          const base = amendmentsNow(conf.snapshot.context, p);
+          const base = amendmentsNow(ctx, p);
           const gain =
             proposalUtility(env, seat, p, [...base, a.id]).value -
             proposalUtility(env, seat, p, base).value;
@@ -702,7 +731,7 @@ export class GameScreen {
     }
   }
 
-  private negotiation(conf: Conference, v: ConferenceView): Node[] {
+  private negotiation(v: ConferenceView): Node[] {
     const seat = v.seat;
     const out: Node[] = [this.heading('negotiation', 'negotiation')];
     const others = this.deps.scenario.delegations.filter(
@@ -889,6 +918,52 @@ export class GameScreen {
       ),
     );
     return out;
+  }
+
+  private messages(v: ConferenceView): Node[] {
+    const seat = v.seat;
+    const others = this.deps.scenario.delegations.filter((d) => d.id !== seat);
+    const to = h(
+      'select',
+      { id: 'msg-to', 'data-key': 'msg-to' },
+      h('option', { value: 'team' }, t('toTeam')),
+      ...others.map((d) => h('option', { value: d.id }, tx(d.name))),
+    );
+    const text = h('textarea', { id: 'msg-text', rows: 2, maxlength: 500, 'data-key': 'msg-text' });
+    const form = h(
+      'form',
+      {
+        class: 'message-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          if (!text.value.trim()) return;
+          this.act({ type: 'delegate.message', to: to.value, text: text.value.trim() });
+          text.value = '';
+        },
+      },
+      h('label', { for: 'msg-to' }, t('offerTo')),
+      to,
+      h('label', { for: 'msg-text' }, t('message')),
+      text,
+      h('button', { type: 'submit', 'data-key': 'msg-send' }, t('send')),
+    );
+    const who = (id: string) => (id === 'team' ? t('toTeam') : this.name(id));
+    return [
+      this.heading('messages', 'messages'),
+      h('p', { class: 'help' }, t('chairReads')),
+      v.messages.length
+        ? h(
+            'ul',
+            { class: 'messages' },
+            ...v.messages
+              .slice(-20)
+              .map((m) =>
+                h('li', {}, h('strong', {}, `${this.name(m.from)} → ${who(m.to)}: `), m.text),
+              ),
+          )
+        : null,
+      form,
+    ].filter((x) => x !== null) as Node[];
   }
 
   private why(v: ConferenceView): Node[] {
