@@ -274,7 +274,8 @@ const en = {
   create: 'Create the session',
   creating: 'Creating…',
   createFailed: 'Could not create the session: {r}',
-  serverNeeded: 'Class sessions need the session server: start the game with npm start on this computer.',
+  serverNeeded:
+    'Class sessions need the session server: start the game with npm start on this computer.',
   console: 'Facilitator console',
   joinAt: 'Students open {url} and type the code',
   projector: 'Open the projector view',
@@ -594,7 +595,8 @@ const ru: Record<Key, string> = {
   create: 'Создать занятие',
   creating: 'Создаём…',
   createFailed: 'Не удалось создать занятие: {r}',
-  serverNeeded: 'Для занятий класса нужен сервер: запустите игру командой npm start на этом компьютере.',
+  serverNeeded:
+    'Для занятий класса нужен сервер: запустите игру командой npm start на этом компьютере.',
   console: 'Пульт ведущего',
   joinAt: 'Ученики открывают {url} и вводят код',
   projector: 'Открыть экран для проектора',

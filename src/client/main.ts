@@ -7,7 +7,7 @@ import { App } from './ui/app';
 const root = document.getElementById('app');
 if (root) {
   const app = new App(root);
-  app.render();
+  app.route();
   performance.mark('title-interactive'); // read by `npm run bench` (load)
   (window as unknown as { consensus: App }).consensus = app;
 }

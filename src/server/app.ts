@@ -98,6 +98,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
   });
   const dist = resolve(o.distDir);
 
+  let boundPort = o.port;
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.method === 'POST' && url.pathname === '/api/sessions') {
       let body: Record<string, unknown>;
@@ -134,11 +135,11 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
         difficulty,
       );
       await matchMaker.createRoom('conference', { code });
-      const host = req.headers.host ?? `localhost:${o.port}`;
+      const host = req.headers.host ?? `localhost:${boundPort}`;
       const lan = lanAddresses();
       const base =
         lan.length && /^(localhost|127\.)/.test(host)
-          ? `http://${lan[0]}:${o.port}`
+          ? `http://${lan[0]}:${boundPort}`
           : `http://${host}`;
       const joinUrl = `${base}/?join=${code}`;
       const qr = await QRCode.toString(joinUrl, {
@@ -151,7 +152,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
         chairKey,
         joinUrl,
         qr,
-        addresses: lan.map((a) => `http://${a}:${o.port}`),
+        addresses: lan.map((a) => `http://${a}:${boundPort}`),
       });
     }
     const m = /^\/api\/sessions\/([^/]+)$/.exec(url.pathname);
@@ -206,6 +207,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
   await gameServer.listen(o.port, o.host);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
+  boundPort = port;
   for (const s of store.openSessions()) {
     try {
       await matchMaker.createRoom('conference', { code: s.code, restore: true });

@@ -430,7 +430,12 @@ export class ConferenceRoom extends Room {
     }
     if (now >= this.aiDue) {
       this.aiDue = now + this.d.pace;
-      const humans = [...this.humanSeats(), ...(this.chairMode === 'human' ? ['chair'] : [])];
+      // The teacher opens the conference when the class is ready; the AI chair helps after that.
+      const waiting = currentPhase(this.conf) === 'rollCall.waiting';
+      const humans = [
+        ...this.humanSeats(),
+        ...(this.chairMode === 'human' || waiting ? ['chair'] : []),
+      ];
       const e = nextAiEvent(this.conf, {
         difficulty: this.difficulty,
         humans,

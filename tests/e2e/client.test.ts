@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axe, browserContext, canvasIsDrawn, serve, shot, stopServer, tabTo } from './support';
+import { OUT, axe, browserContext, canvasIsDrawn, serve, shot, stopServer, tabTo } from './support';
 import { tableFor } from '../../src/client/i18n';
 
 let url = '';
@@ -222,7 +222,7 @@ describe('size budgets', () => {
     let js = 0;
     let all = 0;
     for (const path of new Set(loaded)) {
-      const file = `dist${path === '/' ? '/index.html' : decodeURIComponent(path)}`;
+      const file = `${OUT}${path === '/' ? '/index.html' : decodeURIComponent(path)}`;
       if (!existsSync(file)) continue;
       const body = readFileSync(file);
       const gz = gzipSync(body).length;

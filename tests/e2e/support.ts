@@ -25,13 +25,21 @@ export const ARGS = [
 let server: PreviewServer | null = null;
 let built = false;
 
+/** Test files build into their own folders, so they can run side by side. */
+export const OUT = 'test-results/dist-client';
+
+export const buildTo = async (outDir: string): Promise<void> => {
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+};
+
 export const serve = async (): Promise<string> => {
   if (!built) {
-    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+    await buildTo(OUT);
     built = true;
   }
   server ??= await preview({
     logLevel: 'warn',
+    build: { outDir: OUT },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
   });
   const url = server.resolvedUrls?.local[0];

@@ -57,6 +57,8 @@ describe('a server killed mid-vote', () => {
     const wa = await a.welcome;
     const wb = await b.welcome;
     // Both answer the roll call; then Ana votes on the first ballot and Bek does not.
+    const chair = await join(ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+    chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
     const answer = (j: typeof a, seat: string) =>
       j.room.send('event', { event: { type: 'delegate.answerRollCall', seat, status: 'present' } });
     await until(() => a.views.at(-1)?.phase === 'rollCall.open', 'the roll call');

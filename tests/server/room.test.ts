@@ -112,6 +112,10 @@ describe('classroom sessions', () => {
     const a = await join(s.ws, c.body.code, { name: 'Ana' });
     const b = await join(s.ws, c.body.code, { name: 'Bek' });
     const stops = [autoStudent(a, (await a.welcome).seat), autoStudent(b, (await b.welcome).seat)];
+    // Nothing happens until the teacher opens the roll call.
+    await until(() => chair.views.length > 0, 'the chair’s view');
+    expect(chair.last().phase).toBe('rollCall.waiting');
+    chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
     await until(
       () => [a, b, chair].every((j) => j.views.at(-1)?.ended === true),
       'the end of the conference',

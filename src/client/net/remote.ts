@@ -51,7 +51,8 @@ export const rememberChairKey = (code: string, key: string): void => {
   }
 };
 
-export const serverUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+export const serverUrl = (): string =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 
 export class RemoteSession {
   private client = new Client(serverUrl());
@@ -72,7 +73,10 @@ export class RemoteSession {
     return () => this.listeners.delete(l);
   }
 
-  private emit<K extends keyof RemoteListener>(k: K, ...args: Parameters<NonNullable<RemoteListener[K]>>): void {
+  private emit<K extends keyof RemoteListener>(
+    k: K,
+    ...args: Parameters<NonNullable<RemoteListener[K]>>
+  ): void {
     for (const l of this.listeners) (l[k] as ((...a: unknown[]) => void) | undefined)?.(...args);
   }
 
@@ -81,14 +85,22 @@ export class RemoteSession {
     this.emit('status', s);
   }
 
-  async connect(options: { name?: string; chairKey?: string; role?: 'observer'; seat?: string }): Promise<Welcome> {
-    let token: string | null = null;
+  async connect(options: {
+    name?: string;
+    chairKey?: string;
+    role?: 'observer';
+    seat?: string;
+  }): Promise<Welcome> {
+    let token: string | null;
     try {
       token = localStorage.getItem(seatKey(this.code));
     } catch {
       token = null;
     }
-    this.options = { ...options, ...(token && !options.chairKey && options.role !== 'observer' ? { token } : {}) };
+    this.options = {
+      ...options,
+      ...(token && !options.chairKey && options.role !== 'observer' ? { token } : {}),
+    };
     const room = await this.client.joinById(this.code, this.options);
     return this.wire(room);
   }
@@ -117,7 +129,9 @@ export class RemoteSession {
       this.roster = r;
       this.emit('roster', r);
     });
-    room.onMessage('refused', (m: { id: number | null; reason: Text }) => this.emit('refused', m.reason, m.id));
+    room.onMessage('refused', (m: { id: number | null; reason: Text }) =>
+      this.emit('refused', m.reason, m.id),
+    );
     room.onMessage('ack', () => undefined);
     room.onMessage('removed', () => {
       this.stopped = true;

@@ -32,6 +32,7 @@ import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { h, button } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
+import { NetworkScreens } from './network';
 
 type Screen = 'title' | 'setup' | 'game' | 'debrief';
 
@@ -62,14 +63,26 @@ export class App {
   private game: GameScreen | null = null;
   private stage: Stage | null = null;
   private stagePromise: Promise<Stage> | null = null;
+  private stageHost: HTMLElement | null = null;
   private view: 'hall' | 'map' = 'hall';
   private seat = '';
   private confirmedSeat = '';
   private sound: SoundSystem | null = null;
   private notice: string | null = null;
   private lastSeq = 0;
+  private net: NetworkScreens;
 
   constructor(private readonly root: HTMLElement) {
+    this.net = new NetworkScreens({
+      root,
+      header: () => h('header', { class: 'top' }, this.topButtons()),
+      theme: () => this.theme(),
+      live: (x) => this.live(x),
+      toTitle: () => {
+        history.replaceState(null, '', location.pathname);
+        this.go('title');
+      },
+    });
     setLang(this.settings.lang);
     applySettings(this.settings);
     const first = library().scenarios[0];
@@ -129,6 +142,21 @@ export class App {
       muted: this.settings.muted,
     });
     this.render();
+  }
+
+  /** The first screen: the title, or a classroom screen named in the address. */
+  route(): void {
+    const code = (k: string) => {
+      const v = params.get(k);
+      return v && /^[A-Za-z0-9]{5}$/.test(v) ? v.toUpperCase() : null;
+    };
+    const join = code('join');
+    const watch = code('watch');
+    const chair = code('console');
+    if (watch) this.net.showProjector(watch);
+    else if (chair) void this.net.showConsole(chair);
+    else if (join) this.net.showJoin(join);
+    else this.render();
   }
 
   render(): void {
@@ -219,6 +247,8 @@ export class App {
             'data-key': 'continue',
             id: 'continue',
           }),
+          button(t('joinSession'), () => this.net.showJoin(), { id: 'join-session' }),
+          button(t('hostSession'), () => this.net.showHost(), { id: 'host-session' }),
         ),
       ),
     );
@@ -616,14 +646,9 @@ export class App {
       this.topButtons(),
       button(t('saveQuit'), () => this.saveAndQuit(), { id: 'save-quit' }),
     );
-    const stageHost =
-      document.getElementById('stage') ??
-      h('div', {
-        id: 'stage',
-        class: 'stage',
-        role: 'img',
-        'aria-label': `${t('hall')}: ${tx(s.title)}`,
-      });
+    // One host for the page's life: Phaser's canvas and scale manager stay bound to it.
+    const stageHost = (this.stageHost ??= h('div', { id: 'stage', class: 'stage', role: 'img' }));
+    stageHost.setAttribute('aria-label', `${t(this.view)}: ${tx(s.title)}`);
     const handover = hot
       ? h('div', {
           id: 'handover',

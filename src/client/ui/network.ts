@@ -1,0 +1,850 @@
+/**
+ * Classroom screens: joining by code, a student's desk, hosting a session, the facilitator
+ * console and the projector view. They talk to the session server through `RemoteSession`; every
+ * action is an event the server checks, as in solo play.
+ */
+import type { SendResult } from '../../core/conference';
+import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
+import type { Scenario, Text } from '../../core/scenario';
+import type { ConferenceView } from '../../core/views';
+import { t, tx, type Key } from '../i18n';
+import { hallModel } from '../models';
+import {
+  RemoteSession,
+  chairKeyFor,
+  rememberChairKey,
+  type RosterEntry,
+  type Welcome,
+} from '../net/remote';
+import { library, scenarioById } from '../scenarios';
+import { loadStage, type Stage } from '../stage';
+import type { Theme } from '../scenes/types';
+import { renderDebrief } from './debrief';
+import { button, h, replaceKeepingFocus } from './dom';
+import { GameScreen, clockText, phaseKey } from './game';
+
+export interface NetworkDeps {
+  root: HTMLElement;
+  header: () => HTMLElement;
+  theme: () => Theme;
+  live: (text: string) => void;
+  toTitle: () => void;
+}
+
+const field = (id: string, label: string, input: HTMLElement, help?: string) =>
+  h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    input,
+    help ? h('p', { class: 'help' }, help) : null,
+  );
+
+export class NetworkScreens {
+  private session: RemoteSession | null = null;
+  private stage: Stage | null = null;
+  private game: GameScreen | null = null;
+  private scenario: Scenario | null = null;
+
+  constructor(private readonly d: NetworkDeps) {}
+
+  leave(): void {
+    this.session?.leave();
+    this.session = null;
+    this.stage?.destroy();
+    this.stage = null;
+  }
+
+  private reason = (r: Text) => tx(r);
+
+  // ── joining ────────────────────────────────────────────────────────────────────────────
+
+  showJoin(code = ''): void {
+    const codeInput = h('input', {
+      id: 'join-code',
+      name: 'code',
+      value: code,
+      maxlength: 5,
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      required: true,
+      pattern: '[A-Za-z0-9]{5}',
+    });
+    const name = h('input', {
+      id: 'join-name',
+      name: 'name',
+      maxlength: 40,
+      required: true,
+      autocomplete: 'nickname',
+    });
+    const error = h('p', { class: 'error', role: 'alert', id: 'join-error' });
+    const submit = h('button', { type: 'submit', class: 'primary', id: 'join-submit' }, t('join'));
+    const form = h(
+      'form',
+      {
+        class: 'setup',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void this.join(codeInput.value.trim().toUpperCase(), name.value.trim(), error, submit);
+        },
+      },
+      field('join-code', t('joinCode'), codeInput),
+      field('join-name', t('displayName'), name),
+      error,
+      h(
+        'div',
+        { class: 'menu' },
+        button(t('back'), () => this.d.toTitle(), { id: 'join-back' }),
+        submit,
+      ),
+    );
+    this.d.root.replaceChildren(
+      this.d.header(),
+      h(
+        'main',
+        { class: 'setup-screen', id: 'main', tabindex: '-1' },
+        h('h1', {}, t('joinTitle')),
+        form,
+      ),
+    );
+    (code ? name : codeInput).focus();
+  }
+
+  private async join(
+    code: string,
+    name: string,
+    error: HTMLElement,
+    submit: HTMLButtonElement,
+  ): Promise<void> {
+    submit.disabled = true;
+    submit.textContent = t('joining');
+    error.textContent = '';
+    try {
+      const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
+      const info = (await look.json()) as { scenario?: string; error?: string };
+      if (!look.ok) throw new Error(info.error ?? look.statusText);
+      this.scenario = scenarioById(info.scenario ?? '') ?? null;
+      if (!this.scenario) throw new Error(`unknown scenario ${info.scenario}`);
+      this.session = new RemoteSession(code);
+      const w = await this.session.connect({ name });
+      this.showDesk(w);
+    } catch (e) {
+      error.textContent = t('joinFailed', { r: e instanceof Error ? e.message : String(e) });
+      submit.disabled = false;
+      submit.textContent = t('join');
+      this.session?.leave();
+      this.session = null;
+    }
+  }
+
+  // ── a student's desk and the projector ─────────────────────────────────────────────────
+
+  private statusLine(): HTMLElement {
+    return h('span', { id: 'net-status', class: 'net-status', role: 'status' });
+  }
+
+  private showDesk(w: Welcome): void {
+    const s = this.session!;
+    const scenario = this.scenario!;
+    const observer = w.role === 'observer';
+    // Remote sends go through the session; refusals come back later as messages.
+    const remoteSend = (raw: unknown) => {
+      s.send(raw as Record<string, unknown>);
+      return { ok: true } as unknown as SendResult;
+    };
+    this.game = new GameScreen({
+      scenario,
+      messaging: true,
+      send: remoteSend,
+      seat: () => w.seat,
+      announce: (x) => this.d.live(x),
+    });
+    const seatName = observer
+      ? t('watchTitle')
+      : tx(scenario.delegations.find((d) => d.id === w.seat)?.name ?? { en: w.seat, ru: w.seat });
+    const header = h(
+      'header',
+      { class: 'top game-top' },
+      h(
+        'div',
+        { class: 'status' },
+        h('strong', {}, `${tx(scenario.title)} · ${w.code}`),
+        h('span', { id: 'phase', class: 'phase' }),
+        h('span', { id: 'clock', class: 'clock' }),
+        this.statusLine(),
+      ),
+      h(
+        'div',
+        { class: 'top-buttons' },
+        button(
+          t('toTitle'),
+          () => {
+            this.leave();
+            this.d.toTitle();
+          },
+          { id: 'net-leave' },
+        ),
+      ),
+    );
+    const stageHost = h('div', {
+      id: 'stage',
+      class: 'stage',
+      role: 'img',
+      'aria-label': `${t('hall')}: ${tx(scenario.title)}`,
+    });
+    this.d.root.replaceChildren(
+      header,
+      h(
+        'main',
+        { class: `game-screen ${observer ? 'projector' : ''}`, id: 'main', tabindex: '-1' },
+        h(
+          'div',
+          { class: 'stage-wrap' },
+          stageHost,
+          h(
+            'div',
+            { id: 'loading', class: 'loading' },
+            h('label', { for: 'progress' }, t('loading')),
+            h('progress', { id: 'progress', max: 100, value: 0 }),
+          ),
+        ),
+        h(
+          'div',
+          {},
+          observer
+            ? null
+            : h(
+                'p',
+                { class: 'notice-info', id: 'you-are' },
+                t('youAre', { name: seatName, team: '' }),
+                ' ',
+                t('chairReads'),
+              ),
+          this.game.root,
+        ),
+      ),
+    );
+    const bar = document.getElementById('progress') as HTMLProgressElement;
+    void loadStage(stageHost, (p) => (bar.value = Math.round(p * 100))).then((stage) => {
+      this.stage = stage;
+      document.body.dataset.renderer = stage.renderer;
+      document.getElementById('loading')?.setAttribute('hidden', '');
+      if (s.view) this.onView(s.view, w);
+    });
+    s.on({
+      view: (v) => this.onView(v, w),
+      refused: (r) => this.d.live(t('refused', { r: this.reason(r) })),
+      status: (st) => {
+        const el = document.getElementById('net-status');
+        if (el)
+          el.textContent =
+            st === 'reconnecting'
+              ? t('connectionLost')
+              : st === 'connected'
+                ? ''
+                : st === 'removed'
+                  ? t('removedNotice')
+                  : st === 'lost'
+                    ? t('connectionLost')
+                    : '';
+        if (st === 'connected') this.d.live(t('reconnected'));
+      },
+    });
+    if (s.view) this.onView(s.view, w);
+  }
+
+  private onView(v: ConferenceView, w: Welcome): void {
+    const scenario = this.scenario!;
+    if (v.ended && v.debrief) {
+      if (document.querySelector('main.debrief')) return;
+      const actions = h(
+        'div',
+        { class: 'menu' },
+        button(
+          t('toTitle'),
+          () => {
+            this.leave();
+            this.d.toTitle();
+          },
+          { id: 'to-title' },
+        ),
+      );
+      this.stage?.destroy();
+      this.stage = null;
+      this.d.root.replaceChildren(
+        this.d.header(),
+        renderDebrief(
+          v.debrief,
+          scenario,
+          w.role === 'delegation' ? [w.seat] : scenario.delegations.map((d) => d.id),
+          actions,
+        ),
+      );
+      return;
+    }
+    const phase = document.getElementById('phase');
+    if (phase) phase.textContent = t(phaseKey(v.phase));
+    const clock = document.getElementById('clock');
+    if (clock) clock.textContent = clockText(v.clock);
+    this.game?.update(v);
+    this.stage?.renderHall(
+      hallModel(v, scenario, this.d.theme(), w.role === 'delegation' ? [w.seat] : []),
+    );
+  }
+
+  showProjector(code: string): void {
+    void (async () => {
+      try {
+        const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
+        const info = (await look.json()) as { scenario?: string; error?: string };
+        if (!look.ok) throw new Error(info.error ?? look.statusText);
+        this.scenario = scenarioById(info.scenario ?? '') ?? null;
+        this.session = new RemoteSession(code);
+        this.showDesk(await this.session.connect({ role: 'observer' }));
+      } catch (e) {
+        this.showJoin(code);
+        const err = document.getElementById('join-error');
+        if (err)
+          err.textContent = t('joinFailed', { r: e instanceof Error ? e.message : String(e) });
+      }
+    })();
+  }
+
+  // ── hosting and the facilitator console ────────────────────────────────────────────────
+
+  showHost(): void {
+    const lib = library();
+    let scenario = lib.scenarios[0]!;
+    const error = h('p', { class: 'error', role: 'alert', id: 'host-error' });
+    const humansBox = h('fieldset', { id: 'host-humans' });
+    const renderHumans = () =>
+      humansBox.replaceChildren(
+        h('legend', {}, t('humanDelegations')),
+        ...scenario.delegations
+          .filter((d) => d.role === 'member')
+          .map((d) =>
+            h(
+              'div',
+              { class: 'check' },
+              h('input', {
+                type: 'checkbox',
+                id: `host-human-${d.id}`,
+                value: d.id,
+                checked: true,
+              }),
+              h('label', { for: `host-human-${d.id}` }, tx(d.name)),
+            ),
+          ),
+      );
+    renderHumans();
+    const scenarioSelect = h(
+      'select',
+      {
+        id: 'host-scenario',
+        onchange: (e: Event) => {
+          scenario = lib.scenarios.find((s) => s.id === (e.target as HTMLSelectElement).value)!;
+          renderHumans();
+        },
+      },
+      ...lib.scenarios.map((s) =>
+        h('option', { value: s.id }, `${tx(s.title)} (${s.setting.date})`),
+      ),
+    );
+    const profile = h(
+      'select',
+      { id: 'host-profile' },
+      ...PROFILE_IDS.map((p) => h('option', { value: p }, tx(PROFILES[p].name))),
+    );
+    const difficulty = h(
+      'select',
+      { id: 'host-difficulty' },
+      ...(['easy', 'normal', 'hard'] as const).map((x) =>
+        h('option', { value: x, selected: x === 'normal' ? true : null }, t(`ai_${x}`)),
+      ),
+    );
+    const submit = h(
+      'button',
+      { type: 'submit', class: 'primary', id: 'host-submit' },
+      t('create'),
+    );
+    const form = h(
+      'form',
+      {
+        class: 'setup',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const humans = [...humansBox.querySelectorAll<HTMLInputElement>('input:checked')].map(
+            (i) => i.value,
+          );
+          void this.create(
+            {
+              scenario: scenario.id,
+              profile: profile.value as ProfileId,
+              difficulty: difficulty.value,
+              humans,
+            },
+            error,
+            submit,
+          );
+        },
+      },
+      field('host-scenario', t('scenario'), scenarioSelect),
+      field('host-profile', t('profile'), profile),
+      humansBox,
+      field('host-difficulty', t('aiDifficulty'), difficulty),
+      error,
+      h(
+        'div',
+        { class: 'menu' },
+        button(t('back'), () => this.d.toTitle(), { id: 'host-back' }),
+        submit,
+      ),
+    );
+    this.d.root.replaceChildren(
+      this.d.header(),
+      h(
+        'main',
+        { class: 'setup-screen', id: 'main', tabindex: '-1' },
+        h('h1', {}, t('hostTitle')),
+        form,
+      ),
+    );
+    scenarioSelect.focus();
+  }
+
+  private async create(
+    body: Record<string, unknown>,
+    error: HTMLElement,
+    submit: HTMLButtonElement,
+  ): Promise<void> {
+    submit.disabled = true;
+    submit.textContent = t('creating');
+    try {
+      const r = await fetch('/api/sessions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (r.status === 404 || r.status === 405) throw new Error(t('serverNeeded'));
+      const data = (await r.json()) as {
+        code: string;
+        chairKey: string;
+        joinUrl: string;
+        qr: string;
+        error?: string;
+      };
+      if (!r.ok) throw new Error(data.error ?? r.statusText);
+      rememberChairKey(data.code, data.chairKey);
+      sessionStorage.setItem(
+        `consensus.join.${data.code}`,
+        JSON.stringify({ joinUrl: data.joinUrl, qr: data.qr }),
+      );
+      history.replaceState(null, '', `?console=${data.code}`);
+      await this.showConsole(data.code);
+    } catch (e) {
+      error.textContent = t('createFailed', { r: e instanceof Error ? e.message : String(e) });
+      submit.disabled = false;
+      submit.textContent = t('create');
+    }
+  }
+
+  async showConsole(code: string): Promise<void> {
+    const key = chairKeyFor(code);
+    const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`)
+      .then((r) => r.json() as Promise<{ scenario?: string }>)
+      .catch(() => ({ scenario: undefined }));
+    this.scenario = scenarioById(look.scenario ?? '') ?? null;
+    if (!key || !this.scenario) return this.showJoin(code);
+    this.session = new RemoteSession(code);
+    const w = await this.session.connect({ chairKey: key, name: 'Chair' });
+    const readJoin = (): { joinUrl: string; qr: string } | null => {
+      try {
+        return JSON.parse(sessionStorage.getItem(`consensus.join.${code}`) ?? 'null') as {
+          joinUrl: string;
+          qr: string;
+        } | null;
+      } catch {
+        return null;
+      }
+    };
+    const join = readJoin();
+    const joinUrl = join?.joinUrl ?? `${location.origin}/?join=${code}`;
+    const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
+    if (join?.qr) qr.innerHTML = join.qr;
+    const controls = h('section', {
+      class: 'panel',
+      id: 'console-controls',
+      'aria-labelledby': 'h-controls',
+    });
+    const status = h('section', {
+      class: 'panel',
+      id: 'console-status',
+      'aria-labelledby': 'h-status',
+    });
+    const people = h('section', {
+      class: 'panel',
+      id: 'console-people',
+      'aria-labelledby': 'h-people',
+    });
+    const msgs = h('section', {
+      class: 'panel',
+      id: 'console-messages',
+      'aria-labelledby': 'h-msgs',
+    });
+    this.game = new GameScreen({
+      scenario: this.scenario,
+      send: () => ({ ok: true }) as unknown as SendResult,
+      seat: () => 'chair',
+      announce: (x) => this.d.live(x),
+    });
+    this.d.root.replaceChildren(
+      h(
+        'header',
+        { class: 'top' },
+        h('strong', {}, `${t('console')} · ${tx(this.scenario.title)}`),
+        h('span', { id: 'phase', class: 'phase' }),
+        h('span', { id: 'clock', class: 'clock' }),
+        this.statusLine(),
+        h(
+          'div',
+          { class: 'top-buttons' },
+          button(
+            t('toTitle'),
+            () => {
+              this.leave();
+              this.d.toTitle();
+            },
+            { id: 'console-leave' },
+          ),
+        ),
+      ),
+      h(
+        'main',
+        { class: 'console', id: 'main', tabindex: '-1' },
+        h(
+          'section',
+          { class: 'panel join-card', 'aria-labelledby': 'h-join' },
+          h('h2', { id: 'h-join' }, t('joinCode')),
+          h('p', { class: 'join-code', id: 'console-code' }, code),
+          qr,
+          h('p', {}, t('joinAt', { url: joinUrl })),
+          h(
+            'p',
+            {},
+            h(
+              'a',
+              { href: `/?watch=${code}`, target: '_blank', id: 'projector-link' },
+              t('projector'),
+            ),
+          ),
+          h('p', { class: 'help' }, t('chairKeyNote')),
+        ),
+        controls,
+        status,
+        people,
+        msgs,
+        this.game.root,
+      ),
+    );
+    const render = () => {
+      const v = this.session?.view;
+      if (!v) return;
+      const phase = document.getElementById('phase');
+      if (phase) phase.textContent = t(phaseKey(v.phase));
+      const clock = document.getElementById('clock');
+      if (clock) clock.textContent = clockText(v.clock);
+      replaceKeepingFocus(controls, ...this.controls(v));
+      replaceKeepingFocus(status, ...this.statusTable(v));
+      replaceKeepingFocus(people, ...this.people(v, this.session!.roster));
+      replaceKeepingFocus(
+        msgs,
+        h('h2', { id: 'h-msgs' }, t('messages')),
+        v.messages.length
+          ? h(
+              'ul',
+              {},
+              ...v.messages
+                .slice(-30)
+                .map((m) => h('li', {}, h('strong', {}, `${m.from} → ${m.to}: `), m.text)),
+            )
+          : h('p', {}, t('nonePending')),
+      );
+      this.game!.update(v);
+      if (v.ended && v.debrief && !document.getElementById('console-debrief')) {
+        const d = renderDebrief(
+          v.debrief,
+          this.scenario!,
+          this.scenario!.delegations.map((x) => x.id),
+          h('span', {}),
+        );
+        d.id = 'console-debrief';
+        document.getElementById('main')?.append(d);
+      }
+    };
+    this.session.on({
+      view: render,
+      roster: render,
+      refused: (r) => this.d.live(t('refused', { r: tx(r) })),
+    });
+    void w;
+    render();
+  }
+
+  private chair(type: string, extra: Record<string, unknown> = {}): void {
+    this.session?.send({ type, seat: 'chair', ...extra });
+  }
+
+  private controls(v: ConferenceView): Node[] {
+    const s = this.scenario!;
+    const name = (id: string) =>
+      tx(s.delegations.find((x) => x.id === id)?.name ?? { en: id, ru: id });
+    const b = (label: Key, type: string, extra: Record<string, unknown> = {}, id = type) =>
+      button(t(label), () => this.chair(type, extra), {
+        'data-key': id,
+        id: `ctl-${id.replace(/\./g, '-')}`,
+      });
+    const out: Node[] = [h('h2', { id: 'h-controls' }, t('chairControls'))];
+    const p = v.phase;
+    const row: Node[] = [];
+    if (p === 'rollCall.waiting') row.push(b('openRollCall', 'chair.openRollCall'));
+    if (p === 'rollCall.open') row.push(b('closeRollCall', 'chair.closeRollCall'));
+    if (p === 'agenda') row.push(b('adoptAgenda', 'chair.adoptAgenda'));
+    if (p.startsWith('floor.item.debate')) {
+      if (v.speakers.length && !v.speaker)
+        for (const sp of v.speakers)
+          row.push(
+            button(
+              `${t('recognize')}: ${name(sp)}`,
+              () => this.chair('chair.recognize', { delegation: sp }),
+              { 'data-key': `rec-${sp}` },
+            ),
+          );
+      if (v.speaker) row.push(b('endSpeech', 'chair.endSpeech'));
+      if (v.point)
+        for (const r of ['wellTaken', 'notWellTaken', 'answered', 'outOfOrder'] as const)
+          row.push(
+            button(
+              `${t('rule')}: ${t(`ruling_${r}`)}`,
+              () => this.chair('chair.rulePoint', { ruling: r }),
+              { 'data-key': `rule-${r}` },
+            ),
+          );
+      v.motions.forEach((m, i) => {
+        row.push(
+          button(
+            `${t('putMotion')}: ${t(`motion_${m.motion.kind}` as Key)} (${name(m.by)})`,
+            () => this.chair('chair.putMotion', { index: i }),
+            { 'data-key': `put-${i}` },
+          ),
+        );
+        row.push(
+          button(
+            `${t('outOfOrder')}: ${t(`motion_${m.motion.kind}` as Key)}`,
+            () => this.chair('chair.ruleMotionOutOfOrder', { index: i }),
+            { 'data-key': `ooo-${i}` },
+          ),
+        );
+      });
+      if (v.motionVote) row.push(b('closeMotionVote', 'chair.closeMotionVote'));
+      if (!v.speaker && !v.caucus && !v.motionVote) row.push(b('openVoting', 'chair.openVoting'));
+    }
+    if (p === 'floor.item.voting') row.push(b('closeBallot', 'chair.closeBallot'));
+    if (p === 'floor.item.outcome' || p === 'crisis.decided')
+      row.push(b('nextItem', 'chair.nextItem'));
+    if (p === 'crisis.responses') row.push(b('closeResponses', 'chair.closeResponses'));
+    out.push(h('div', { class: 'buttons' }, ...row));
+    if (p.startsWith('floor.') && !v.crisis) {
+      const pending = s.crises.filter((c) => !v.crises[c.id]);
+      if (pending.length) {
+        const sel = h(
+          'select',
+          { id: 'ctl-crisis', 'aria-label': t('injectCrisis') },
+          ...pending.map((c) => h('option', { value: c.id }, tx(c.title))),
+        );
+        out.push(
+          h(
+            'div',
+            { class: 'inline' },
+            sel,
+            button(
+              t('injectCrisis'),
+              () => this.chair('chair.injectCrisis', { crisis: sel.value }),
+              { id: 'ctl-inject' },
+            ),
+          ),
+        );
+      }
+    }
+    const news = h('input', { id: 'ctl-news', maxlength: 300, 'aria-label': t('news') });
+    out.push(
+      h(
+        'form',
+        {
+          class: 'inline',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            if (news.value.trim())
+              this.chair('chair.announce', {
+                text: { en: news.value.trim(), ru: news.value.trim() },
+              });
+            news.value = '';
+          },
+        },
+        news,
+        h('button', { type: 'submit', id: 'ctl-announce' }, t('announce')),
+      ),
+    );
+    out.push(
+      h(
+        'div',
+        { class: 'buttons' },
+        v.paused ? b('resume', 'chair.resume') : b('pause', 'chair.pause'),
+        b('endConference', 'chair.endConference'),
+        h(
+          'span',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            id: 'ctl-aichair',
+            checked: this.session?.welcome?.chairMode !== 'human' ? true : null,
+            onchange: (e: Event) => {
+              const on = (e.target as HTMLInputElement).checked;
+              if (this.session?.welcome) this.session.welcome.chairMode = on ? 'ai' : 'human';
+              this.session?.admin({ action: 'chairMode', mode: on ? 'ai' : 'human' });
+            },
+          }),
+          h('label', { for: 'ctl-aichair' }, t('aiChair')),
+        ),
+      ),
+    );
+    return out;
+  }
+
+  private statusTable(v: ConferenceView): Node[] {
+    const s = this.scenario!;
+    const ballot = v.ballots[v.ballot];
+    const crisis = v.crisis ? v.crises[v.crisis] : undefined;
+    const roster = this.session?.roster ?? [];
+    return [
+      h('h2', { id: 'h-status' }, t('delegations')),
+      h(
+        'table',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...[
+              t('delegation'),
+              t('participants'),
+              t('controller'),
+              t('votedNow'),
+              t('respondedNow'),
+              t('openOffers'),
+              t('reputation'),
+            ].map((x) => h('th', { scope: 'col' }, x)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...s.delegations.map((d) => {
+            const st = v.delegations[d.id]!;
+            const people = roster.filter((r) => r.seat === d.id);
+            return h(
+              'tr',
+              {},
+              h(
+                'th',
+                { scope: 'row' },
+                `${tx(d.name)}${st.frozen ? ` (${t('status_frozen')})` : ''}`,
+              ),
+              h(
+                'td',
+                {},
+                people.length
+                  ? people
+                      .map((p) => `${p.name}${p.connected ? '' : ` (${t('disconnected')})`}`)
+                      .join(', ')
+                  : '—',
+              ),
+              h('td', {}, st.controller === 'ai' ? t('status_ai') : t('connected')),
+              h(
+                'td',
+                {},
+                ballot && v.phase === 'floor.item.voting'
+                  ? ballot.votes[d.id]
+                    ? `✓ ${t(`choiceWord_${ballot.votes[d.id]!}` as Key)}`
+                    : '…'
+                  : '—',
+              ),
+              h(
+                'td',
+                {},
+                crisis && crisis.status === 'open' ? (crisis.responses[d.id] ? '✓' : '…') : '—',
+              ),
+              h(
+                'td',
+                {},
+                String(
+                  v.offers.filter((o) => o.status === 'open' && (o.from === d.id || o.to === d.id))
+                    .length,
+                ),
+              ),
+              h('td', {}, String(st.reputation)),
+            );
+          }),
+        ),
+      ),
+    ];
+  }
+
+  private people(v: ConferenceView, roster: RosterEntry[]): Node[] {
+    const s = this.scenario!;
+    const members = s.delegations.filter((d) => d.role === 'member');
+    return [
+      h('h2', { id: 'h-people' }, t('participants')),
+      h(
+        'ul',
+        { class: 'people' },
+        ...roster
+          .filter((r) => r.role === 'delegation')
+          .map((r) => {
+            const move = h(
+              'select',
+              { id: `move-${r.id}`, 'aria-label': `${t('moveTo')}: ${r.name}` },
+              ...members.map((m) =>
+                h('option', { value: m.id, selected: m.id === r.seat ? true : null }, tx(m.name)),
+              ),
+            );
+            return h(
+              'li',
+              {},
+              h('strong', {}, r.name),
+              ` — ${tx(s.delegations.find((d) => d.id === r.seat)?.name ?? { en: r.seat, ru: r.seat })}; ${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''} `,
+              move,
+              button(
+                t('moveTo'),
+                () => this.session?.admin({ action: 'move', member: r.id, seat: move.value }),
+                { 'data-key': `mv-${r.id}` },
+              ),
+              button(
+                r.muted ? t('unmuteAction') : t('muteAction'),
+                () => this.session?.admin({ action: 'mute', member: r.id, muted: !r.muted }),
+                { 'data-key': `mute-${r.id}` },
+              ),
+              button(
+                t('removeAction'),
+                () => this.session?.admin({ action: 'remove', member: r.id }),
+                { 'data-key': `rm-${r.id}` },
+              ),
+            );
+          }),
+      ),
+      v.ended ? null : h('span', {}),
+    ].filter((x): x is HTMLElement => x !== null);
+  }
+}

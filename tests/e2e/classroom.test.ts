@@ -1,0 +1,146 @@
+/**
+ * A classroom session in real browsers: the teacher hosts from the title screen and gets a code;
+ * two students join by code in their own browser contexts (one on a phone-sized screen), send a
+ * private message, negotiate and vote; one student's connection drops and comes back with its
+ * seat and its vote intact; a projector view shows the public hall.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/app';
+import { axe, browserContext, buildTo, shot } from './support';
+
+const OUT_DIR = 'test-results/dist-classroom';
+let server: RunningServer;
+let url = '';
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await buildTo(OUT_DIR);
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataFile: ':memory:',
+    distDir: OUT_DIR,
+    pace: 40,
+    reconnectSeconds: 60,
+  });
+  url = `http://127.0.0.1:${server.port}`;
+}, 240_000);
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await server?.close();
+});
+
+const page = async (name: string, viewport?: { width: number; height: number }): Promise<Page> => {
+  const ctx = await browserContext(`class-${name}`, viewport);
+  contexts.push(ctx);
+  const p = ctx.pages()[0] ?? (await ctx.newPage());
+  p.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  return p;
+};
+
+const studentJoins = async (p: Page, code: string, name: string) => {
+  await p.goto(`${url}/?join=${code}`);
+  await p.locator('#join-name').fill(name);
+  await p.locator('#join-submit').click();
+  await p.locator('#you-are').waitFor();
+};
+
+describe('a classroom session', () => {
+  it('teacher hosts, students join by code, negotiate and vote; a dropped student keeps seat and vote', async () => {
+    const teacher = await page('teacher');
+    await teacher.goto(url);
+    await teacher.locator('#host-session').click();
+    // Two human delegations: Armenia and Kazakhstan; the AI plays the rest.
+    for (const id of ['ru', 'by', 'kg', 'tj']) await teacher.locator(`#host-human-${id}`).uncheck();
+    await teacher.locator('#host-submit').click();
+    const code = (await teacher.locator('#console-code').innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{5}$/);
+    expect(await teacher.locator('.qr svg').count()).toBe(1);
+    await shot(teacher, 'console');
+    expect(await axe(teacher), 'axe on the console').toEqual([]);
+
+    const ana = await page('ana');
+    const bek = await page('bek', { width: 360, height: 640 });
+    await studentJoins(ana, code, 'Ana');
+    await studentJoins(bek, code, 'Bek');
+    const seatOf = async (p: Page) =>
+      (await p.locator('#you-are').innerText()).includes('Armenia') ? 'am' : 'kz';
+    const anaSeat = await seatOf(ana);
+    const bekSeat = await seatOf(bek);
+    expect(new Set([anaSeat, bekSeat])).toEqual(new Set(['am', 'kz']));
+    await shot(bek, 'student-phone');
+    expect(await bek.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axe(ana), 'axe on a student desk').toEqual([]);
+
+    const projector = await page('projector');
+    await projector.goto(`${url}/?watch=${code}`);
+    await projector.locator('#stage canvas').waitFor({ timeout: 60_000 });
+
+    // The teacher opens the conference when the class is in; both students answer the roll call.
+    await teacher.locator('#ctl-chair-openRollCall').click();
+    for (const p of [ana, bek])
+      await p.locator('#panel-actions [data-key="rc-present"]').click({ timeout: 60_000 });
+
+    // A private message and an offer from Ana to Bek.
+    await ana.locator('#msg-to').selectOption(bekSeat);
+    await ana.locator('#msg-text').fill('Shall we agree on the sensors?');
+    await ana.locator('[data-key="msg-send"]').click();
+    await bek.locator('#panel-messages').getByText('Shall we agree on the sensors?').waitFor();
+    await teacher
+      .locator('#console-messages')
+      .getByText('Shall we agree on the sensors?')
+      .waitFor();
+    await ana.locator('#offer-to').selectOption(bekSeat);
+    await ana.locator('#offer-give').selectOption('capital:3');
+    await ana.locator('[data-key="offer-send"]').click();
+    const accept = bek.locator('#panel-negotiation button', { hasText: /Accept/ }).first();
+    await accept.waitFor({ timeout: 30_000 });
+    await accept.click();
+    await ana
+      .locator('#panel-negotiation')
+      .getByText(/accepted/)
+      .first()
+      .waitFor();
+
+    // The first ballot: Ana votes, then her connection drops before the ballot closes.
+    await ana.locator('#panel-actions [data-vote="yes"]').waitFor({ timeout: 90_000 });
+    await ana.locator('#panel-actions [data-vote="yes"]').click();
+    await ana.locator('#panel-actions [data-vote="yes"]').waitFor({ state: 'detached' });
+    // The connection drops (an abnormal close, as a dropped Wi-Fi gives): the client reconnects by itself.
+    const dropped = await ana.evaluate(() => {
+      const app = window as unknown as {
+        consensus: { net: { session: { room: { connection: { transport: { ws: WebSocket } } } } } };
+      };
+      const ws = app.consensus.net.session.room.connection.transport.ws;
+      ws.close(3999, 'network drop');
+      return true;
+    });
+    expect(dropped).toBe(true);
+    await expect
+      .poll(async () => (await ana.locator('#net-status').innerText()).trim(), { timeout: 10_000 })
+      .not.toBe('');
+    // The teacher sees Ana's vote while she is away; Bek votes; the ballot closes with both votes.
+    await bek.locator('#panel-actions [data-vote="yes"]').click({ timeout: 60_000 });
+    await ana.locator('#you-are').waitFor();
+    await expect
+      .poll(async () => (await ana.locator('#net-status').innerText()).trim(), { timeout: 60_000 })
+      .toBe('');
+    expect(await ana.locator('#you-are').innerText()).toContain(
+      anaSeat === 'am' ? 'Armenia' : 'Kazakhstan',
+    );
+    // The server's record: the first ballot closed with Ana's vote in it.
+    const { matchMaker } = await import('@colyseus/core');
+    const room = (await matchMaker.getLocalRoomById(code)) as unknown as {
+      conference(): { snapshot: { context: { closed: { votes: Record<string, string> }[] } } };
+    };
+    await expect
+      .poll(() => room.conference().snapshot.context.closed.length, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await shot(projector, 'projector');
+    await shot(ana, 'student-after-reconnect');
+    const closed = room.conference().snapshot.context.closed;
+    expect(closed[0]!.votes[anaSeat]).toBe('yes');
+    expect(closed[0]!.votes[bekSeat]).toBe('yes');
+  }, 240_000);
+});
