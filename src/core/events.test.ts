@@ -51,6 +51,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'delegate.withdrawOffer': { seat: 'ru', offer: 0 },
   'delegate.vote': { seat: 'kz', choice: 'standAside', why },
   'delegate.respond': { seat: 'ru', crisis: 'tj-border', response: 'peacekeepers', why },
+  'delegate.message': { seat: 'am', to: 'kz', text: 'Shall we talk about the sensors?' },
   'clock.tick': { seat: 'clock', seconds: 30 },
   'system.seatControl': { seat: 'system', delegation: 'kz', controller: 'ai' },
 };
@@ -197,6 +198,11 @@ describe('parseEvent says what is wrong, and never throws', () => {
         want: [{ type: 'capital', amount: 1 }],
       },
       /give\.0\.choice/,
+    ],
+    [
+      'an empty private message',
+      { type: 'delegate.message', seat: 'am', to: 'kz', text: '   ' },
+      /message is empty/,
     ],
     [
       'an unknown response kind',
