@@ -225,7 +225,12 @@ export const replayGame = (scenario: Scenario, raw: unknown): ReplayResult => {
     ? o.humans.filter((h): h is string => typeof h === 'string')
     : [];
   const r = sendAll(
-    startConference(scenario, { seed: o.seed, profile: o.profile, humans }),
+    startConference(scenario, {
+      seed: o.seed,
+      profile: o.profile,
+      humans,
+      ...(o.training === true ? { training: true } : {}),
+    }),
     save.events,
   );
   if (r.refused)

@@ -119,6 +119,21 @@ export const EVENT_SCHEMAS = {
   'delegate.raisePoint': delegate('delegate.raisePoint').extend({
     point: PointKindSchema,
     text: z.string().max(400).optional(),
+    /** A point of order about the threshold a motion needs. */
+    claim: z
+      .object({
+        motion: z.enum([
+          'moderatedCaucus',
+          'unmoderatedCaucus',
+          'closeDebate',
+          'setSpeakingTime',
+          'suspendMeeting',
+          'postponeProposal',
+        ]),
+        threshold: z.enum(['majority', 'twoThirds']),
+      })
+      .strict()
+      .optional(),
   }),
   'delegate.move': delegate('delegate.move').extend({ motion: MotionSchema }),
   'delegate.voteMotion': delegate('delegate.voteMotion').extend({ choice: z.enum(['yes', 'no']) }),

@@ -12,3 +12,4 @@ export { delegateAct, TEMPERS } from './ai/delegate';
 export { chairAct } from './ai/chair';
 export { METRIC_NAMES } from './ai/utility';
 export { evalCondition } from './rules/conditions';
+export * from './training';

@@ -2,7 +2,7 @@
  * The conference context: everything that changes during a game, as plain JSON. The scenario (what
  * never changes) stays outside it, held by the machine built for that scenario.
  */
-import type { Choice, Factor, Motion, PointKind, Term } from './events';
+import type { Choice, Factor, Motion, MotionKind, PointKind, Term } from './events';
 import type { ProfileId, Decision } from './profiles';
 import type { MetricId, ResponseKind, Scenario, Text } from './scenario';
 import { METRICS } from './scenario';
@@ -42,11 +42,17 @@ export interface PendingPoint {
   by: string;
   point: PointKind;
   text?: string;
+  /** A point of order may claim the threshold a motion needs. */
+  claim?: { motion: MotionKind; threshold: 'majority' | 'twoThirds' };
+  /** Raised while a delegate held the floor. */
+  duringSpeech: boolean;
 }
 
 export interface PendingMotion {
   by: string;
   motion: Motion;
+  /** Whether the motion was in order when it was made (only chair training lets others in). */
+  inOrder: boolean;
 }
 
 export interface Caucus {
@@ -181,6 +187,8 @@ export interface ConferenceContext {
   /** Human-readable record of rulings and procedural results, for the timeline. */
   rulings: { seq: number; text: Text }[];
   ended: boolean;
+  /** Chair-training mode (see StartOptions.training). */
+  training: boolean;
 }
 
 export interface StartOptions {
@@ -188,6 +196,11 @@ export interface StartOptions {
   profile: ProfileId;
   /** Delegations played by humans; all others are AI. */
   humans?: readonly string[];
+  /**
+   * Chair training: points and motions that are out of order reach the chair instead of being
+   * refused, so the trainee can rule on them.
+   */
+  training?: boolean;
 }
 
 export const initialContext = (s: Scenario, o: StartOptions): ConferenceContext => {
@@ -245,5 +258,6 @@ export const initialContext = (s: Scenario, o: StartOptions): ConferenceContext 
     messages: [],
     rulings: [],
     ended: false,
+    training: o.training === true,
   };
 };

@@ -253,7 +253,7 @@ export const checkRaisePoint = (ctx: Ctx, e: EventOf<'delegate.raisePoint'>, env
       'another point is pending: wait for the chair to rule on it',
       'уже заявлена другая реплика: дождитесь решения председателя',
     );
-  if (ctx.speaker && !env.profile.points[e.point].interrupts)
+  if (ctx.speaker && !env.profile.points[e.point].interrupts && !ctx.training)
     return refuse(
       'this point may not interrupt a speaker: raise it when the floor is open',
       'эта реплика не может прерывать оратора: заявите её, когда трибуна свободна',
@@ -261,7 +261,13 @@ export const checkRaisePoint = (ctx: Ctx, e: EventOf<'delegate.raisePoint'>, env
   return mayTakeFloor(ctx, e.seat);
 };
 export const applyRaisePoint = (ctx: Ctx, e: EventOf<'delegate.raisePoint'>): void => {
-  ctx.point = { by: e.seat, point: e.point, ...(e.text ? { text: e.text } : {}) };
+  ctx.point = {
+    by: e.seat,
+    point: e.point,
+    ...(e.text ? { text: e.text } : {}),
+    ...(e.claim ? { claim: e.claim } : {}),
+    duringSpeech: ctx.speaker !== null,
+  };
 };
 
 export const checkRulePoint = (ctx: Ctx): Refusal =>
@@ -288,17 +294,18 @@ export const applyRulePoint = (ctx: Ctx, e: EventOf<'chair.rulePoint'>): void =>
 
 // ── motions ────────────────────────────────────────────────────────────────────────────────
 
-const debateMode = (ctx: Ctx): 'formal' | 'moderated' | 'unmoderated' =>
+export const debateMode = (ctx: Ctx): 'formal' | 'moderated' | 'unmoderated' =>
   ctx.caucus ? ctx.caucus.kind : 'formal';
 
 export const checkMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): Refusal => {
   const rule = env.profile.motions[e.motion.kind];
-  if (!rule.inOrder.includes(debateMode(ctx)))
+  // In chair training, motions out of order reach the chair, who must rule on them.
+  if (!rule.inOrder.includes(debateMode(ctx)) && !ctx.training)
     return refuse(
       `a motion of this kind is not in order during ${debateMode(ctx)} debate`,
       `такое предложение не допускается в режиме «${debateMode(ctx)}»`,
     );
-  if (ctx.speaker)
+  if (ctx.speaker && !ctx.training)
     return refuse(
       'motions are made when the floor is open, not during a speech',
       'процедурные предложения вносятся, когда трибуна свободна, а не во время выступления',
@@ -325,8 +332,10 @@ export const checkMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): Refu
     );
   return mayTakeFloor(ctx, e.seat);
 };
-export const applyMove = (ctx: Ctx, e: EventOf<'delegate.move'>): void => {
-  ctx.motions.push({ by: e.seat, motion: e.motion });
+export const applyMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): void => {
+  const inOrder =
+    env.profile.motions[e.motion.kind].inOrder.includes(debateMode(ctx)) && ctx.speaker === null;
+  ctx.motions.push({ by: e.seat, motion: e.motion, inOrder });
 };
 
 const checkMotionIndex = (ctx: Ctx, index: number): Refusal =>
