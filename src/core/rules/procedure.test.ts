@@ -241,7 +241,7 @@ describe('points', () => {
 
   it.each(['order', 'personalPrivilege'])('a point of %s may interrupt a speaker', (point) => {
     const c = act(duringSpeech(), { type: 'delegate.raisePoint', seat: 'ru', point });
-    expect(ctxOf(c).point).toEqual({ by: 'ru', point });
+    expect(ctxOf(c).point).toEqual({ by: 'ru', point, duringSpeech: true });
   });
 
   it('a parliamentary inquiry is in order when the floor is open', () => {
@@ -255,6 +255,7 @@ describe('points', () => {
       by: 'tj',
       point: 'parliamentaryInquiry',
       text: 'What is the quorum?',
+      duringSpeech: false,
     });
   });
 
