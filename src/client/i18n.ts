@@ -321,6 +321,21 @@ const en = {
   watchTitle: 'Projector',
   yes: 'yes',
   no: 'no',
+  chairTraining: 'Chair training',
+  trainingIntro:
+    'You chair the committee. The AI delegates raise points and make motions, some of them out of order or claiming the wrong threshold. Each ruling is checked against the procedure you choose, and a wrong one is explained with the rule it breaks.',
+  trainingLevel: 'Level',
+  startTraining: 'Start training',
+  rulingsScore: 'Rulings: {n} right of {m}',
+  rulings: 'Your rulings',
+  right: 'right',
+  wrong: 'wrong',
+  theRule: 'The rule',
+  noRulingsYet: 'No rulings yet: open the roll call to begin.',
+  trainingDone: 'Training finished',
+  trainingScore: 'Score: {pct}% ({n} of {m} rulings right)',
+  noMistakes: 'No mistakes.',
+  tryAgain: 'Try again',
 };
 
 export type Key = keyof typeof en;
@@ -642,6 +657,21 @@ const ru: Record<Key, string> = {
   watchTitle: 'Экран проектора',
   yes: 'да',
   no: 'нет',
+  chairTraining: 'Тренировка председателя',
+  trainingIntro:
+    'Вы председательствуете в комитете. Делегаты ИИ заявляют реплики и вносят процедурные предложения, часть из них — не по порядку или с неверным порогом. Каждое ваше решение сверяется с выбранной процедурой, а ошибка объясняется правилом, которое нарушено.',
+  trainingLevel: 'Уровень',
+  startTraining: 'Начать тренировку',
+  rulingsScore: 'Решения: верно {n} из {m}',
+  rulings: 'Ваши решения',
+  right: 'верно',
+  wrong: 'ошибка',
+  theRule: 'Правило',
+  noRulingsYet: 'Решений пока нет: начните с переклички.',
+  trainingDone: 'Тренировка окончена',
+  trainingScore: 'Результат: {pct}% (верно {n} из {m})',
+  noMistakes: 'Ошибок нет.',
+  tryAgain: 'Ещё раз',
 };
 
 export type Lang = 'en' | 'ru';

@@ -4,6 +4,7 @@
  */
 import { nextAiEvent } from '../core/ai/autoplay';
 import { currentPhase, send, type Conference, type SendResult } from '../core/conference';
+import type { ConferenceEvent } from '../core/events';
 import type { Difficulty } from '../core/state';
 
 export type Listener = (c: Conference, last: SendResult | null) => void;
@@ -13,6 +14,8 @@ export interface SessionOptions {
   /** Milliseconds between AI moves (0 in tests). */
   pace: number;
   onPhase?: (c: Conference) => void;
+  /** Who moves next when it is not a human's turn (default: the AI delegations and chair). */
+  next?: (c: Conference) => ConferenceEvent | null;
 }
 
 export class LocalSession {
@@ -76,11 +79,13 @@ export class LocalSession {
     if (this.timer || this.conference.snapshot.context.ended) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      const e = nextAiEvent(this.conference, {
-        difficulty: this.options.difficulty,
-        humans: this.humans,
-        externalClock: true,
-      });
+      const e = this.options.next
+        ? this.options.next(this.conference)
+        : nextAiEvent(this.conference, {
+            difficulty: this.options.difficulty,
+            humans: this.humans,
+            externalClock: true,
+          });
       if (!e) return;
       const r = send(this.conference, e);
       if (r.ok) this.commit(r.conference, r);

@@ -544,6 +544,11 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   }
 
   private applyModel(prev: HallModel | null, m: HallModel): void {
+    // A detached host (the debrief, the title) leaves no room: lay out on the next resize.
+    if (this.scale.width < 64 || this.scale.height < 64) {
+      this.layoutKey = '';
+      return;
+    }
     const key = this.keyOf(m);
     const fresh = key !== this.layoutKey;
     if (fresh) {

@@ -33,6 +33,7 @@ import { renderDebrief } from './debrief';
 import { h, button } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
 import { NetworkScreens } from './network';
+import { TrainingScreen } from './training';
 
 type Screen = 'title' | 'setup' | 'game' | 'debrief';
 
@@ -71,8 +72,17 @@ export class App {
   private notice: string | null = null;
   private lastSeq = 0;
   private net: NetworkScreens;
+  private training: TrainingScreen;
 
   constructor(private readonly root: HTMLElement) {
+    this.training = new TrainingScreen({
+      root,
+      header: () => h('header', { class: 'top' }, this.topButtons()),
+      theme: () => this.theme(),
+      live: (x) => this.live(x),
+      toTitle: () => this.go('title'),
+      pace: PACE,
+    });
     this.net = new NetworkScreens({
       root,
       header: () => h('header', { class: 'top' }, this.topButtons()),
@@ -249,6 +259,7 @@ export class App {
           }),
           button(t('joinSession'), () => this.net.showJoin(), { id: 'join-session' }),
           button(t('hostSession'), () => this.net.showHost(), { id: 'host-session' }),
+          button(t('chairTraining'), () => this.training.showSetup(), { id: 'chair-training' }),
         ),
       ),
     );

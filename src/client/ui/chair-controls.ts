@@ -1,0 +1,119 @@
+/** The chair's controls for the current phase: the same for the facilitator and the trainee. */
+import type { Scenario } from '../../core/scenario';
+import type { ConferenceView } from '../../core/views';
+import { t, tx, type Key } from '../i18n';
+import { button, h } from './dom';
+
+export const chairControls = (
+  v: ConferenceView,
+  s: Scenario,
+  chair: (type: string, extra?: Record<string, unknown>) => void,
+  extras: Node[] = [],
+): Node[] => {
+  const name = (id: string) =>
+    tx(s.delegations.find((x) => x.id === id)?.name ?? { en: id, ru: id });
+  const b = (label: Key, type: string, extra: Record<string, unknown> = {}, id = type) =>
+    button(t(label), () => chair(type, extra), {
+      'data-key': id,
+      id: `ctl-${id.replace(/\./g, '-')}`,
+    });
+  const out: Node[] = [h('h2', { id: 'h-controls' }, t('chairControls'))];
+  const p = v.phase;
+  const row: Node[] = [];
+  if (p === 'rollCall.waiting') row.push(b('openRollCall', 'chair.openRollCall'));
+  if (p === 'rollCall.open') row.push(b('closeRollCall', 'chair.closeRollCall'));
+  if (p === 'agenda') row.push(b('adoptAgenda', 'chair.adoptAgenda'));
+  if (p.startsWith('floor.item.debate')) {
+    if (v.speakers.length && !v.speaker)
+      for (const sp of v.speakers)
+        row.push(
+          button(
+            `${t('recognize')}: ${name(sp)}`,
+            () => chair('chair.recognize', { delegation: sp }),
+            { 'data-key': `rec-${sp}` },
+          ),
+        );
+    if (v.speaker) row.push(b('endSpeech', 'chair.endSpeech'));
+    if (v.point)
+      for (const r of ['wellTaken', 'notWellTaken', 'answered', 'outOfOrder'] as const)
+        row.push(
+          button(
+            `${t('rule')}: ${t(`ruling_${r}`)}`,
+            () => chair('chair.rulePoint', { ruling: r }),
+            { 'data-key': `rule-${r}` },
+          ),
+        );
+    v.motions.forEach((m, i) => {
+      row.push(
+        button(
+          `${t('putMotion')}: ${t(`motion_${m.motion.kind}` as Key)} (${name(m.by)})`,
+          () => chair('chair.putMotion', { index: i }),
+          { 'data-key': `put-${i}` },
+        ),
+      );
+      row.push(
+        button(
+          `${t('outOfOrder')}: ${t(`motion_${m.motion.kind}` as Key)}`,
+          () => chair('chair.ruleMotionOutOfOrder', { index: i }),
+          { 'data-key': `ooo-${i}` },
+        ),
+      );
+    });
+    if (v.motionVote) row.push(b('closeMotionVote', 'chair.closeMotionVote'));
+    if (!v.speaker && !v.caucus && !v.motionVote) row.push(b('openVoting', 'chair.openVoting'));
+  }
+  if (p === 'floor.item.voting') row.push(b('closeBallot', 'chair.closeBallot'));
+  if (p === 'floor.item.outcome' || p === 'crisis.decided')
+    row.push(b('nextItem', 'chair.nextItem'));
+  if (p === 'crisis.responses') row.push(b('closeResponses', 'chair.closeResponses'));
+  out.push(h('div', { class: 'buttons' }, ...row));
+  if (p.startsWith('floor.') && !v.crisis) {
+    const pending = s.crises.filter((c) => !v.crises[c.id]);
+    if (pending.length) {
+      const sel = h(
+        'select',
+        { id: 'ctl-crisis', 'aria-label': t('injectCrisis') },
+        ...pending.map((c) => h('option', { value: c.id }, tx(c.title))),
+      );
+      out.push(
+        h(
+          'div',
+          { class: 'inline' },
+          sel,
+          button(t('injectCrisis'), () => chair('chair.injectCrisis', { crisis: sel.value }), {
+            id: 'ctl-inject',
+          }),
+        ),
+      );
+    }
+  }
+  const news = h('input', { id: 'ctl-news', maxlength: 300, 'aria-label': t('news') });
+  out.push(
+    h(
+      'form',
+      {
+        class: 'inline',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          if (news.value.trim())
+            chair('chair.announce', {
+              text: { en: news.value.trim(), ru: news.value.trim() },
+            });
+          news.value = '';
+        },
+      },
+      news,
+      h('button', { type: 'submit', id: 'ctl-announce' }, t('announce')),
+    ),
+  );
+  out.push(
+    h(
+      'div',
+      { class: 'buttons' },
+      v.paused ? b('resume', 'chair.resume') : b('pause', 'chair.pause'),
+      b('endConference', 'chair.endConference'),
+      ...extras,
+    ),
+  );
+  return out;
+};

@@ -1,0 +1,325 @@
+/**
+ * Chair training: the trainee chairs a committee of AI delegates who raise points and motions,
+ * some out of order or claiming the wrong threshold. Each ruling is judged at once against the
+ * procedure profile, with the rule it breaks when it is wrong; the end shows the score.
+ */
+import type { ConferenceEvent } from '../../core/events';
+import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
+import type { Scenario } from '../../core/scenario';
+import {
+  LEVELS,
+  TRAINING_LEVELS,
+  judgeChairEvent,
+  nextTrainingEvent,
+  startTraining,
+  type Judgement,
+  type TrainingLevel,
+} from '../../core/training';
+import { viewFor } from '../../core/views';
+import { t, tx } from '../i18n';
+import { hallModel } from '../models';
+import { library } from '../scenarios';
+import { LocalSession } from '../session';
+import { loadStage, type Stage } from '../stage';
+import type { Theme } from '../scenes/types';
+import { chairControls } from './chair-controls';
+import { button, h, replaceKeepingFocus } from './dom';
+import { GameScreen, clockText, phaseKey } from './game';
+
+export interface TrainingDeps {
+  root: HTMLElement;
+  header: () => HTMLElement;
+  theme: () => Theme;
+  live: (text: string) => void;
+  toTitle: () => void;
+  pace: number;
+}
+
+export class TrainingScreen {
+  private session: LocalSession | null = null;
+  private stage: Stage | null = null;
+  private judgements: Judgement[] = [];
+  private setup = {
+    scenario: '',
+    level: 'calm' as TrainingLevel,
+    profile: 'consensus' as ProfileId,
+    seed: 1,
+  };
+
+  constructor(private readonly d: TrainingDeps) {}
+
+  stop(): void {
+    this.session?.stop();
+    this.session = null;
+    this.stage?.destroy();
+    this.stage = null;
+  }
+
+  showSetup(): void {
+    const lib = library();
+    const st = this.setup;
+    if (!st.scenario) st.scenario = lib.scenarios[0]!.id;
+    const scenario = h(
+      'select',
+      { id: 'train-scenario' },
+      ...lib.scenarios.map((s) =>
+        h('option', { value: s.id, selected: s.id === st.scenario ? true : null }, tx(s.title)),
+      ),
+    );
+    const profile = h(
+      'select',
+      { id: 'train-profile' },
+      ...PROFILE_IDS.map((p) =>
+        h('option', { value: p, selected: p === st.profile ? true : null }, tx(PROFILES[p].name)),
+      ),
+    );
+    const seed = h('input', {
+      id: 'train-seed',
+      type: 'number',
+      min: 0,
+      max: 99999,
+      value: st.seed,
+    });
+    const levels = h(
+      'fieldset',
+      {},
+      h('legend', {}, t('trainingLevel')),
+      ...TRAINING_LEVELS.map((l) =>
+        h(
+          'div',
+          { class: 'radio' },
+          h('input', {
+            type: 'radio',
+            name: 'level',
+            id: `level-${l}`,
+            value: l,
+            checked: l === st.level ? true : null,
+          }),
+          h('label', { for: `level-${l}` }, tx(LEVELS[l].name)),
+        ),
+      ),
+    );
+    const form = h(
+      'form',
+      {
+        class: 'setup',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          st.scenario = scenario.value;
+          st.profile = profile.value as ProfileId;
+          st.seed = Math.max(0, Math.floor(Number(seed.value) || 0));
+          st.level = ((levels.querySelector('input:checked') as HTMLInputElement | null)?.value ??
+            'calm') as TrainingLevel;
+          this.start();
+        },
+      },
+      h('p', {}, t('trainingIntro')),
+      h('div', { class: 'field' }, h('label', { for: 'train-scenario' }, t('scenario')), scenario),
+      levels,
+      h('div', { class: 'field' }, h('label', { for: 'train-profile' }, t('profile')), profile),
+      h('div', { class: 'field' }, h('label', { for: 'train-seed' }, t('seed')), seed),
+      h(
+        'div',
+        { class: 'menu' },
+        button(t('back'), () => this.d.toTitle(), { id: 'train-back' }),
+        h('button', { type: 'submit', class: 'primary', id: 'train-start' }, t('startTraining')),
+      ),
+    );
+    this.d.root.replaceChildren(
+      this.d.header(),
+      h(
+        'main',
+        { class: 'setup-screen', id: 'main', tabindex: '-1' },
+        h('h1', {}, t('chairTraining')),
+        form,
+      ),
+    );
+    scenario.focus();
+  }
+
+  private start(): void {
+    const scenario = library().scenarios.find((s) => s.id === this.setup.scenario)!;
+    const level = this.setup.level;
+    this.judgements = [];
+    const conf = startTraining(scenario, {
+      seed: this.setup.seed,
+      profile: this.setup.profile,
+      level,
+    });
+    this.session = new LocalSession(conf, {
+      difficulty: 'normal',
+      pace: this.d.pace,
+      next: (c) => nextTrainingEvent(c, level),
+    });
+    const game = new GameScreen({
+      scenario,
+      send: (raw) => this.session!.send(raw),
+      seat: () => 'chair',
+      announce: (x) => this.d.live(x),
+    });
+    const controls = h('section', {
+      class: 'panel',
+      id: 'train-controls',
+      'aria-labelledby': 'h-controls',
+    });
+    const feedback = h('section', {
+      class: 'panel',
+      id: 'train-feedback',
+      'aria-labelledby': 'h-feedback',
+    });
+    const stageHost = h('div', {
+      id: 'stage',
+      class: 'stage',
+      role: 'img',
+      'aria-label': `${t('hall')}: ${tx(scenario.title)}`,
+    });
+    this.d.root.replaceChildren(
+      h(
+        'header',
+        { class: 'top game-top' },
+        h(
+          'div',
+          { class: 'status' },
+          h('strong', {}, `${t('chairTraining')} · ${tx(LEVELS[level].name)}`),
+          h('span', { id: 'phase', class: 'phase' }),
+          h('span', { id: 'clock', class: 'clock' }),
+          h('span', { id: 'train-score', class: 'score' }),
+        ),
+        h(
+          'div',
+          { class: 'top-buttons' },
+          button(
+            t('toTitle'),
+            () => {
+              this.stop();
+              this.d.toTitle();
+            },
+            { id: 'train-leave' },
+          ),
+        ),
+      ),
+      h(
+        'main',
+        { class: 'game-screen', id: 'main', tabindex: '-1' },
+        h(
+          'div',
+          { class: 'stage-wrap' },
+          stageHost,
+          h(
+            'div',
+            { id: 'loading', class: 'loading' },
+            h('label', { for: 'progress' }, t('loading')),
+            h('progress', { id: 'progress', max: 100, value: 0 }),
+          ),
+        ),
+        h('div', { class: 'game-panels' }, controls, feedback, game.root),
+      ),
+    );
+    const bar = document.getElementById('progress') as HTMLProgressElement;
+    void loadStage(stageHost, (p) => (bar.value = Math.round(p * 100))).then((stage) => {
+      this.stage = stage;
+      document.body.dataset.renderer = stage.renderer;
+      document.getElementById('loading')?.setAttribute('hidden', '');
+      render();
+    });
+    const chair = (type: string, extra: Record<string, unknown> = {}) => {
+      const s = this.session!;
+      const event = { type, seat: 'chair', ...extra } as ConferenceEvent;
+      const before = s.conference;
+      const r = s.send(event);
+      const j = judgeChairEvent(before, event, r.ok ? null : r.reason);
+      if (j) {
+        this.judgements.push(j);
+        this.d.live(`${j.correct ? '✓' : '✕'} ${tx(j.explanation)}`);
+        render();
+      }
+    };
+    const render = () => {
+      const s = this.session;
+      if (!s) return;
+      const v = viewFor(s.conference, 'chair');
+      const phase = document.getElementById('phase');
+      if (phase) phase.textContent = t(phaseKey(v.phase));
+      const clock = document.getElementById('clock');
+      if (clock) clock.textContent = clockText(v.clock);
+      const correct = this.judgements.filter((j) => j.correct).length;
+      const score = document.getElementById('train-score');
+      if (score) score.textContent = t('rulingsScore', { n: correct, m: this.judgements.length });
+      replaceKeepingFocus(controls, ...chairControls(v, scenario, chair));
+      replaceKeepingFocus(feedback, ...this.feedback());
+      game.update(v);
+      this.stage?.renderHall(hallModel(v, scenario, this.d.theme(), []));
+      if (v.ended && !document.getElementById('train-summary')) this.summary(scenario);
+    };
+    this.session.subscribe(() => render());
+    this.session.start();
+    render();
+    document.getElementById('train-controls')?.focus();
+  }
+
+  private feedback(): Node[] {
+    const recent = [...this.judgements].reverse().slice(0, 12);
+    return [
+      h('h2', { id: 'h-feedback' }, t('rulings')),
+      recent.length
+        ? h(
+            'ol',
+            { class: 'rulings', reversed: true },
+            ...recent.map((j) =>
+              h(
+                'li',
+                { class: j.correct ? 'right' : 'wrong' },
+                h('strong', {}, j.correct ? `✓ ${t('right')}` : `✕ ${t('wrong')}`),
+                ` — ${tx(j.explanation)} `,
+                h('span', { class: 'rule' }, `${t('theRule')}: ${tx(j.rule)}`),
+              ),
+            ),
+          )
+        : h('p', {}, t('noRulingsYet')),
+    ];
+  }
+
+  private summary(_scenario: Scenario): void {
+    const correct = this.judgements.filter((j) => j.correct).length;
+    const total = this.judgements.length;
+    const mistakes = this.judgements.filter((j) => !j.correct);
+    const pct = total ? Math.round((100 * correct) / total) : 100;
+    const box = h(
+      'section',
+      { class: 'panel', id: 'train-summary', 'aria-labelledby': 'h-summary' },
+      h('h2', { id: 'h-summary' }, t('trainingDone')),
+      h('p', { class: 'big' }, t('trainingScore', { pct, n: correct, m: total })),
+      mistakes.length
+        ? h(
+            'ul',
+            {},
+            ...mistakes.map((j) =>
+              h('li', {}, `${tx(j.explanation)} — ${t('theRule')}: ${tx(j.rule)}`),
+            ),
+          )
+        : h('p', {}, t('noMistakes')),
+      h(
+        'div',
+        { class: 'menu' },
+        button(
+          t('tryAgain'),
+          () => {
+            this.stop();
+            this.start();
+          },
+          { id: 'train-again', class: 'primary' },
+        ),
+        button(
+          t('toTitle'),
+          () => {
+            this.stop();
+            this.d.toTitle();
+          },
+          { id: 'train-done' },
+        ),
+      ),
+    );
+    document.querySelector('.game-panels')?.prepend(box);
+    box.focus();
+  }
+}
