@@ -94,13 +94,13 @@ export class LocalSession {
     }, this.options.pace);
   }
 
-  /** Real time: one second a second for speeches; caucuses run ten times faster. */
+  /** Real time: one second a second for speeches; caucuses run three times faster. */
   private tick(): void {
     const ctx = this.conference.snapshot.context;
     if (ctx.ended || ctx.paused) return;
     const humanSpeaking = ctx.speaker && this.humans.includes(ctx.speaker.delegation);
     if (!humanSpeaking && !ctx.caucus) return;
-    const seconds = ctx.caucus && !humanSpeaking ? 10 : 1;
+    const seconds = ctx.caucus && !humanSpeaking ? 3 : 1;
     const r = send(this.conference, { type: 'clock.tick', seat: 'clock', seconds });
     if (r.ok) this.commit(r.conference, r);
     this.schedule();

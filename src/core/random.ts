@@ -31,6 +31,8 @@ export const drawNormal = (seed: number, seq: number, salt: string): number =>
     1.5) *
   2;
 
-/** A sequence generator for tools outside the state (the simulator's seeds per run). */
+/** Seeds for the simulator's runs: the first is the seed itself, so run 1 is the game a class plays with that seed. */
 export const seedSequence = (seed: number, n: number): number[] =>
-  Array.from({ length: n }, (_, i) => Math.floor(draw(seed, i, 'run') * 2 ** 31));
+  Array.from({ length: n }, (_, i) =>
+    i === 0 ? seed : Math.floor(draw(seed, i, 'run') * 2 ** 31),
+  );

@@ -130,7 +130,34 @@ export const renderDebrief = (
   actions: Node,
 ): HTMLElement => {
   const name = (id: string) =>
-    tx(scenario.delegations.find((x) => x.id === id)?.name ?? { en: id, ru: id });
+    tx(
+      scenario.delegations.find((x) => x.id === id)?.name ??
+        scenario.actors.find((x) => x.id === id)?.name ??
+        (id === 'csto' ? { en: 'CSTO', ru: 'ОДКБ' } : { en: id, ru: id }),
+    );
+  const termText = (term: Debrief['commitments'][number]['term']): string => {
+    switch (term.type) {
+      case 'vote':
+        return t('term_vote', {
+          c: t(`choiceWord_${term.choice}` as Key),
+          p: ptitle(term.proposal),
+        });
+      case 'response':
+        return t('term_response', {
+          r: t(`resp_${term.atLeast}` as Key),
+          c: tx(
+            scenario.crises.find((c) => c.id === term.crisis)?.title ?? {
+              en: term.crisis,
+              ru: term.crisis,
+            },
+          ),
+        });
+      case 'capital':
+        return t('term_capital', { n: term.amount });
+      case 'amendment':
+        return t('term_amendment', { a: term.amendment, p: ptitle(term.proposal) });
+    }
+  };
   const ptitle = (id: string) => {
     const p = scenario.proposals.find((x) => x.id === id);
     return p ? `${p.code} ${tx(p.title)}` : id;
@@ -341,7 +368,7 @@ export const renderDebrief = (
             h(
               'li',
               {},
-              `${name(c.by)} → ${name(c.to)}: ${c.term.type}${'proposal' in c.term ? ` ${ptitle(c.term.proposal)}` : ''} [${t(`cm_${c.status}` as Key)}]`,
+              `${name(c.by)} → ${name(c.to)}: ${termText(c.term)} [${t(`cm_${c.status}` as Key)}]`,
             ),
           ),
         )

@@ -135,7 +135,14 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
       factors: [...base.factors, ...pull],
     };
   }
-  const u = w.value + noise(ctx, seat, `vote/${ctx.ballot}`, t);
+  const jitter = noise(ctx, seat, `vote/${ctx.ballot}`, t);
+  const u = w.value + jitter;
+  // The AI's unpredictability is a factor like any other, so "why?" never hides it.
+  if (Math.abs(jitter) >= 0.05)
+    w.factors.push({
+      label: { en: 'unpredictability of this delegation', ru: 'непредсказуемость делегации' },
+      value: Math.round(jitter * 100) / 100,
+    });
   const standAsidePromised = ctx.commitments.some(
     (c) =>
       c.by === seat &&
