@@ -4,7 +4,7 @@
  * sender's seat, role and the state version, written to the durable log, then applied; every
  * client receives only its own view. The room decides no rule of the game.
  */
-import { Room, type Client } from '@colyseus/core';
+import { Protocol, Room, getMessageBytes, type Client } from '@colyseus/core';
 import { nextAiEvent } from '../core/ai/autoplay';
 import { currentPhase, replayGame, send, type Conference } from '../core/conference';
 import type { ConferenceEvent } from '../core/events';
@@ -359,14 +359,19 @@ export class ConferenceRoom extends Room {
     return null;
   }
 
+  /** Each seat's view is built and encoded once, then sent to every client on that seat. */
   private broadcastViews(): void {
-    const bySeat = new Map<string, unknown>();
+    const bySeat = new Map<string, Buffer>();
     for (const c of this.clients) {
       const m = this.members.get(c.sessionId);
       if (!m) continue;
-      let v = bySeat.get(m.seat);
-      if (!v) bySeat.set(m.seat, (v = viewFor(this.conf, m.seat)));
-      c.send('view', v);
+      let bytes = bySeat.get(m.seat);
+      if (!bytes)
+        bySeat.set(
+          m.seat,
+          (bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', viewFor(this.conf, m.seat))),
+        );
+      c.enqueueRaw(bytes);
     }
   }
 
