@@ -78,4 +78,6 @@ export const applySettings = (s: Settings): void => {
   root.dataset.contrast = s.highContrast ? 'high' : 'normal';
   root.dataset.palette = s.palette;
   root.dataset.motion = prefersReducedMotion(s) ? 'reduced' : 'full';
+  // Large text needs room: the desk and the hall stack in one column.
+  root.dataset.text = s.textScale >= 1.5 ? 'large' : 'normal';
 };

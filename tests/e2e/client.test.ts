@@ -263,3 +263,83 @@ describe('saves', () => {
       .not.toMatch(/Roll call/);
   });
 });
+
+describe('every other screen', () => {
+  it('settings, shortcuts, join, host and chair training pass axe, in English and Russian, and in high contrast at 200% text', async () => {
+    const page = await open('screens', '?pace=50');
+    const en = tableFor('en');
+    const ru = tableFor('ru');
+    const english = Object.entries(en)
+      .filter(
+        ([k, v]) => v !== ru[k as keyof typeof ru] && v.replace(/\{\w+\}/g, '').trim().length > 3,
+      )
+      .map(([, v]) => v.split('{')[0]!.trim())
+      .filter((v) => v.length > 3);
+    for (const lang of ['en', 'ru'] as const) {
+      await page.goto(`${url}?pace=50`);
+      await page.locator('#new-game').waitFor();
+      await page.click(`button[lang=${lang}]`);
+      const checkLanguage = async (screen: string) => {
+        if (lang !== 'ru') return;
+        const text = await page.locator('body').innerText();
+        expect(
+          english.filter((s) => text.includes(s)),
+          `English on the ${screen} screen`,
+        ).toEqual([]);
+      };
+      await page.locator('#main').press('s');
+      await page.locator('dialog#settings').waitFor();
+      expect(await axe(page), `axe on settings (${lang})`).toEqual([]);
+      await shot(page, `settings-${lang}`);
+      await page.keyboard.press('Escape');
+      await page.locator('#main').press('?');
+      await page.locator('dialog#shortcuts').waitFor();
+      expect(await axe(page), `axe on shortcuts (${lang})`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.click('#join-session');
+      await page.locator('#join-code').waitFor();
+      expect(await axe(page), `axe on join (${lang})`).toEqual([]);
+      await checkLanguage('join');
+      await page.click('#join-back');
+      await page.click('#host-session');
+      await page.locator('#host-scenario').waitFor();
+      expect(await axe(page), `axe on host (${lang})`).toEqual([]);
+      await checkLanguage('host');
+      await page.click('#host-back');
+      await page.click('#chair-training');
+      await page.locator('#train-start').waitFor();
+      expect(await axe(page), `axe on training setup (${lang})`).toEqual([]);
+      await checkLanguage('training setup');
+      await page.click('#train-start');
+      await page.locator('#ctl-chair-openRollCall').click();
+      await page.locator('#train-feedback').waitFor();
+      expect(await axe(page), `axe on training (${lang})`).toEqual([]);
+      await checkLanguage('training');
+      await shot(page, `training-${lang}`);
+      await page.click('#train-leave');
+    }
+    // High contrast and 200% text on the conference screen.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'consensus.settings.v1',
+        JSON.stringify({
+          lang: 'en',
+          textScale: 2,
+          highContrast: true,
+          palette: 'colourblind',
+          reducedMotion: 'on',
+        }),
+      ),
+    );
+    await page.goto(`${url}?pace=50`);
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#panel-actions').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      '32px',
+    );
+    expect(await axe(page), 'axe in high contrast at 200%').toEqual([]);
+    await shot(page, 'hall-high-contrast-200');
+  });
+});
