@@ -386,10 +386,11 @@ const RU: Record<WordKey, string> = {
   consistent: 'последовательно',
   inconsistent: 'непоследовательно',
   noStatements: 'Выступлений по предложениям не было.',
-  dealsHeading: 'Предложения и обязательства: {d}',
-  noDeals: 'Ни предложений, ни обязательств.',
-  offerMade: 'Предложение {n} делегации {to}: даёт {give}; просит {want} — {status}',
-  offerReceived: 'Предложение {n} от делегации {from}: даёт {give}; просит {want} — {status}',
+  dealsHeading: 'Сделки и обязательства: {d}',
+  noDeals: 'Сделок и обязательств не было.',
+  offerMade: 'Предложение о сделке {n} делегации {to}: даёт {give}; просит {want} — {status}',
+  offerReceived:
+    'Предложение о сделке {n} от делегации {from}: даёт {give}; просит {want} — {status}',
   offer_open: 'открыто',
   offer_accepted: 'принято',
   offer_rejected: 'отклонено',
@@ -474,10 +475,10 @@ const RU: Record<WordKey, string> = {
     '{d}, автор предложения, вносит поправку «{a}» к предложению {p}: она включена в текст как дружественная.',
   ev_amendAccepted: '{d}, автор предложения, принимает поправку «{a}» к {p} как дружественную.',
   ev_amendWithdrawn: '{d} отзывает поправку «{a}» к предложению {p}.',
-  ev_offer: '{from} предлагает делегации {to}: даёт {give}; просит {want}.',
-  ev_offerAccepted: '{to} принимает предложение {n} от делегации {from}.',
-  ev_offerRejected: '{to} отклоняет предложение {n} от делегации {from}.',
-  ev_offerWithdrawn: '{from} отзывает предложение {n} делегации {to}.',
+  ev_offer: '{from} предлагает делегации {to} сделку: даёт {give}; просит {want}.',
+  ev_offerAccepted: '{to} принимает предложение о сделке {n} от делегации {from}.',
+  ev_offerRejected: '{to} отклоняет предложение о сделке {n} от делегации {from}.',
+  ev_offerWithdrawn: '{from} отзывает предложение о сделке {n} делегации {to}.',
   ev_openVoting: 'Прения закрыты; голосование по вопросам: {list}.',
   ev_vote: '{d}: {c} — {p}.',
   ev_ballot: 'Голосование по предложению {p}: {res}. {tally}.',
@@ -996,6 +997,8 @@ export const describeStep = (
         false,
       );
   }
+  // An event type added to the core after this file: named, not described.
+  return out((e as { type: string }).type, 'minor', false);
 };
 
 // ── the document model ─────────────────────────────────────────────────────────────────────

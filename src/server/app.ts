@@ -13,7 +13,7 @@ import QRCode from 'qrcode';
 import { isProfileId } from '../core/profiles';
 import type { Scenario } from '../core/scenario';
 import { readScenario, scenarioFiles } from '../content/library';
-import { isJoinCode, joinCode } from './codes';
+import { isJoinCode, joinCode, sameSecret } from './codes';
 import { ConferenceRoom, configureRooms } from './room';
 import { Store } from './store';
 
@@ -153,6 +153,23 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
         joinUrl,
         qr,
         addresses: lan.map((a) => `http://${a}:${boundPort}`),
+      });
+    }
+    const logMatch = /^\/api\/sessions\/([^/]+)\/log$/.exec(url.pathname);
+    if (req.method === 'GET' && logMatch) {
+      // The whole log holds private messages and offers: only the chair may export it.
+      const code = decodeURIComponent(logMatch[1]!).toUpperCase();
+      const rec = isJoinCode(code) ? store.session(code) : undefined;
+      if (!rec) return json(res, 404, { error: `no session with the code ${code}` });
+      if (!sameSecret(req.headers['x-chair-key'], rec.chairKey))
+        return json(res, 403, { error: 'only the chair may export the session log' });
+      return json(res, 200, {
+        format: 1,
+        app: 'consensus',
+        scenario: rec.scenario,
+        options: rec.options,
+        difficulty: rec.difficulty,
+        events: store.events(code),
       });
     }
     const m = /^\/api\/sessions\/([^/]+)$/.exec(url.pathname);

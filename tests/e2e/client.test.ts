@@ -343,3 +343,62 @@ describe('every other screen', () => {
     await shot(page, 'hall-high-contrast-200');
   });
 });
+
+describe('after-action report and replay', () => {
+  it('exports a finished game, replays it to its last vote, and prints every section of the report', async () => {
+    const { readFileSync } = await import('node:fs');
+    const recorded = JSON.parse(
+      readFileSync('tests/fixtures/games/karabakh-credibility.json', 'utf8'),
+    ) as Record<string, unknown>;
+    const page = await open('report', '?pace=0');
+    // A finished game, as a save: Continue opens its debrief.
+    await page.evaluate(
+      (save) =>
+        localStorage.setItem(
+          'consensus.save.v1',
+          JSON.stringify({ ...save, app: 'consensus', difficulty: 'normal' }),
+        ),
+      recorded,
+    );
+    await page.reload();
+    await page.click('#continue');
+    await page.locator('main.debrief').waitFor();
+    await page.click('#after-action');
+    await page.locator('.report-root').waitFor();
+    const sections = await page.locator('.report-root h2').allInnerTexts();
+    expect(sections.length).toBeGreaterThanOrEqual(8);
+    expect(await axe(page), 'axe on the after-action report').toEqual([]);
+    // Export the log, then open it in the replay.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-key="report-json"]'),
+    ]);
+    const file = await download.path();
+    expect(file).toBeTruthy();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { events: unknown[] };
+    expect(exported.events.length).toBe((recorded.events as unknown[]).length);
+    // Print view: every section is shown, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    for (const s of sections)
+      expect(
+        await page.getByRole('heading', { name: s, exact: true }).first().isVisible(),
+        `section ${s} in print`,
+      ).toBe(true);
+    expect(await page.locator('.report-root button').first().isVisible()).toBe(false);
+    await shot(page, 'report-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('#report-back');
+    await page.click('#to-title');
+    await page.click('#replay-game');
+    await page.locator('#replay-file').setInputFiles(file);
+    await page.locator('#replay-end').waitFor();
+    await page.click('#replay-end');
+    await page.click('#replay-prev-vote');
+    const event = await page.locator('#replay-event').innerText();
+    expect(event.length).toBeGreaterThan(0);
+    // The last vote: stepping to the next vote from here goes nowhere.
+    expect(await page.locator('#replay-next-vote').getAttribute('aria-disabled')).toBe('true');
+    await shot(page, 'replay-last-vote');
+    expect(await axe(page), 'axe on the replay').toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
 import {
   startConference,
   currentPhase,
+  saveGame,
   type Conference,
   type SendResult,
 } from '../../core/conference';
@@ -34,6 +35,8 @@ import { h, button } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
 import { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
+import { ReplayScreen } from './replay';
+import { renderReport } from './report-view';
 
 type Screen = 'title' | 'setup' | 'game' | 'debrief';
 
@@ -73,8 +76,15 @@ export class App {
   private lastSeq = 0;
   private net: NetworkScreens;
   private training: TrainingScreen;
+  private replay: ReplayScreen;
 
   constructor(private readonly root: HTMLElement) {
+    this.replay = new ReplayScreen(root, {
+      header: () => h('header', { class: 'top' }, this.topButtons()),
+      theme: () => this.theme(),
+      toTitle: () => this.go('title'),
+      live: (x) => this.live(x),
+    });
     this.training = new TrainingScreen({
       root,
       header: () => h('header', { class: 'top' }, this.topButtons()),
@@ -260,6 +270,7 @@ export class App {
           button(t('joinSession'), () => this.net.showJoin(), { id: 'join-session' }),
           button(t('hostSession'), () => this.net.showHost(), { id: 'host-session' }),
           button(t('chairTraining'), () => this.training.showSetup(), { id: 'chair-training' }),
+          button(t('replayGame'), () => this.replay.openFile(), { id: 'replay-game' }),
         ),
       ),
     );
@@ -781,11 +792,29 @@ export class App {
         },
         { id: 'to-title' },
       ),
+      button(t('afterAction'), () => this.showReport(c), { id: 'after-action' }),
+      button(t('replayGame'), () => this.replay.open(JSON.parse(JSON.stringify(saveGame(c)))), {
+        id: 'replay-this',
+      }),
     );
     this.root.replaceChildren(
       h('header', { class: 'top' }, this.topButtons()),
       renderDebrief(debriefOf(c), c.scenario, this.session!.humans, actions),
     );
+  }
+
+  /** The after-action report of a finished game, with its exports and print view. */
+  private showReport(c: Conference): void {
+    this.root.replaceChildren(
+      h('header', { class: 'top' }, this.topButtons()),
+      h(
+        'main',
+        { id: 'main', tabindex: '-1', class: 'report-screen' },
+        button(t('back'), () => this.render(), { id: 'report-back' }),
+        renderReport(c.scenario, c, getLang()),
+      ),
+    );
+    document.getElementById('main')?.focus({ preventScroll: true });
   }
 
   // ── dialogs and keys ───────────────────────────────────────────────────────────────────

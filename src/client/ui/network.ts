@@ -3,11 +3,12 @@
  * console and the projector view. They talk to the session server through `RemoteSession`; every
  * action is an event the server checks, as in solo play.
  */
-import type { SendResult } from '../../core/conference';
+import { replayGame, type SendResult } from '../../core/conference';
 import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
 import type { Scenario, Text } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
-import { t, tx, type Key } from '../i18n';
+import { getLang, t, tx, type Key } from '../i18n';
+import { renderReport } from './report-view';
 import { hallModel } from '../models';
 import {
   RemoteSession,
@@ -546,6 +547,13 @@ export class NetworkScreens {
         people,
         msgs,
         this.game.root,
+        h(
+          'div',
+          { class: 'menu', id: 'console-report' },
+          button(t('afterAction'), () => void this.report(code, key), {
+            id: 'console-after-action',
+          }),
+        ),
       ),
     );
     const render = () => {
@@ -590,6 +598,30 @@ export class NetworkScreens {
     });
     void w;
     render();
+  }
+
+  /** The session's after-action report, built from its durable log (the chair's key opens it). */
+  private async report(code: string, key: string): Promise<void> {
+    const r = await fetch(`/api/sessions/${encodeURIComponent(code)}/log`, {
+      headers: { 'x-chair-key': key },
+    });
+    const saved = (await r.json()) as unknown;
+    const replayed = r.ok && this.scenario ? replayGame(this.scenario, saved) : null;
+    const host = document.getElementById('console-report');
+    if (!host) return;
+    if (!replayed?.ok) {
+      host.append(
+        h(
+          'p',
+          { class: 'error', role: 'alert' },
+          t('refused', { r: replayed && !replayed.ok ? tx(replayed.reason) : String(r.status) }),
+        ),
+      );
+      return;
+    }
+    host.replaceChildren(
+      renderReport(this.scenario!, replayed.conference, getLang(), { level: 2 }),
+    );
   }
 
   private chair(type: string, extra: Record<string, unknown> = {}): void {

@@ -122,8 +122,10 @@ const markForPrint = (target: Element): void => {
   ) {
     const parent: Element | null = node.parentElement;
     if (!parent) break;
-    parent.classList.add('print-path');
-    marked.push(parent);
+    if (parent !== document.body) {
+      parent.classList.add('print-path');
+      marked.push(parent);
+    }
     for (const sib of Array.from(parent.children))
       if (sib !== node) {
         sib.setAttribute('data-print-hidden', '');
