@@ -103,6 +103,27 @@ describe('classroom sessions', () => {
     for (const j of [chair, a, b, third, projector]) await j.room.leave();
   });
 
+  it('gives the session log only to the chair, as a game record that replays', async () => {
+    const c = await createSession(s.url, { scenario: 'osh-2010', humans: ['kg'] });
+    const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+    chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
+    await until(() => (chair.views.at(-1)?.seq ?? 0) > 3, 'some events');
+    const denied = await fetch(`${s.url}/api/sessions/${c.body.code}/log`, {
+      headers: { 'x-chair-key': 'guess' },
+    });
+    expect(denied.status).toBe(403);
+    const log = await fetch(`${s.url}/api/sessions/${c.body.code}/log`, {
+      headers: { 'x-chair-key': c.body.chairKey },
+    });
+    expect(log.status).toBe(200);
+    const saved = (await log.json()) as { events: unknown[]; scenario: string };
+    expect(saved.scenario).toBe('osh-2010');
+    const { replayGame } = await import('../../src/core/conference');
+    const replayed = replayGame(s.scenarios.get('osh-2010')!, saved);
+    expect(replayed.ok).toBe(true);
+    await chair.room.leave();
+  });
+
   it('plays a whole game with the AI filling empty seats, every client reaching the debrief', async () => {
     const c = await createSession(s.url, {
       scenario: 'tsakhkadzor-2018',

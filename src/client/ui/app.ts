@@ -102,6 +102,7 @@ export class App {
         history.replaceState(null, '', location.pathname);
         this.go('title');
       },
+      openReplay: (saved) => this.replay.open(saved),
     });
     setLang(this.settings.lang);
     applySettings(this.settings);

@@ -31,6 +31,8 @@ export interface NetworkDeps {
   theme: () => Theme;
   live: (text: string) => void;
   toTitle: () => void;
+  /** Opens a game record in the replay viewer. */
+  openReplay: (saved: unknown) => void;
 }
 
 const field = (id: string, label: string, input: HTMLElement, help?: string) =>
@@ -622,6 +624,17 @@ export class NetworkScreens {
     host.replaceChildren(
       renderReport(this.scenario!, replayed.conference, getLang(), { level: 2 }),
     );
+  }
+
+  /** Leaves the console for the replay of this session's log (the console can be reopened). */
+  private async replaySession(code: string, key: string): Promise<void> {
+    const r = await fetch(`/api/sessions/${encodeURIComponent(code)}/log`, {
+      headers: { 'x-chair-key': key },
+    });
+    if (!r.ok) return this.d.live(t('refused', { r: String(r.status) }));
+    const saved = (await r.json()) as unknown;
+    this.leave();
+    this.d.openReplay(saved);
   }
 
   private chair(type: string, extra: Record<string, unknown> = {}): void {
