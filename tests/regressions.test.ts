@@ -217,3 +217,18 @@ describe('regressions found by the test suite', () => {
     ]);
   });
 });
+
+describe('every transition checks the rules', () => {
+  // The machine's own guards must refuse what is out of order, since `send` no longer asks twice.
+  it('a paused conference refuses moving on, closing votes and ending caucuses', () => {
+    let c = openVoting(toFloor());
+    while (phaseOf(c) === 'floor.item.voting')
+      c = ballot(c, { ru: 'yes', kz: 'yes', kg: 'yes', tj: 'yes' });
+    c = chair(c, 'pause');
+    refuses(c, { type: 'chair.nextItem', seat: 'chair' }, /paused/);
+    c = chair(c, 'resume');
+    c = chair(c, 'nextItem');
+    c = chair(c, 'pause');
+    refuses(c, { type: 'chair.closeResponses', seat: 'chair' }, /paused/);
+  });
+});

@@ -127,10 +127,11 @@ export const send = (c: Conference, raw: unknown): SendResult => {
       conference: c,
     };
   const event = parsed.event;
-  const why = refusal(c.snapshot.context, event, c.env);
-  if (why) return { ok: false, reason: why, conference: c };
+  // The machine's `isInOrder` guard runs the rule checks; only a refusal asks them again, for the reason.
   const next = c.machine.transition(c.snapshot, event, scopeFor(c.machine, c.snapshot.context));
   if (next.context.seq === c.snapshot.context.seq) {
+    const why = refusal(c.snapshot.context, event, c.env);
+    if (why) return { ok: false, reason: why, conference: c };
     const phase = phaseText(currentPhase(c));
     return {
       ok: false,

@@ -8,7 +8,7 @@
  *   crisis.responses → crisis.decided → back to the floor where it was (deep history)
  */
 import { Immer } from 'immer';
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { ConferenceEvent } from './events';
 import { PROFILES, type ProfileId } from './profiles';
 import { type Env, makeEnv } from './rules/common';
@@ -144,38 +144,67 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
                 states: {
                   formal: {},
                   moderated: {
-                    on: { 'clock.tick': { ...ACCEPT, guard: 'caucusEnds', target: 'formal' } },
+                    on: {
+                      'clock.tick': {
+                        ...ACCEPT,
+                        guard: and(['isInOrder', 'caucusEnds']),
+                        target: 'formal',
+                      },
+                    },
                   },
                   unmoderated: {
-                    on: { 'clock.tick': { ...ACCEPT, guard: 'caucusEnds', target: 'formal' } },
+                    on: {
+                      'clock.tick': {
+                        ...ACCEPT,
+                        guard: and(['isInOrder', 'caucusEnds']),
+                        target: 'formal',
+                      },
+                    },
                   },
                   motionVote: {
                     on: {
                       ...accept('delegate.voteMotion'),
                       'chair.closeMotionVote': [
                         {
-                          guard: { type: 'motionCarries', params: 'moderatedCaucus' },
+                          guard: and([
+                            'isInOrder',
+                            { type: 'motionCarries', params: 'moderatedCaucus' },
+                          ]),
                           actions: 'apply',
                           target: 'moderated',
                         },
                         {
-                          guard: { type: 'motionCarries', params: 'unmoderatedCaucus' },
+                          guard: and([
+                            'isInOrder',
+                            { type: 'motionCarries', params: 'unmoderatedCaucus' },
+                          ]),
                           actions: 'apply',
                           target: 'unmoderated',
                         },
                         {
-                          guard: 'closeDebateCarriesWithBallots',
+                          guard: and(['isInOrder', 'closeDebateCarriesWithBallots']),
                           actions: 'apply',
                           target: '#conference.floor.item.voting',
                         },
                         {
-                          guard: { type: 'motionCarries', params: 'closeDebate' },
+                          guard: and([
+                            'isInOrder',
+                            { type: 'motionCarries', params: 'closeDebate' },
+                          ]),
                           actions: 'apply',
                           target: '#conference.floor.item.outcome',
                         },
-                        { guard: 'isModeratedCaucusOn', actions: 'apply', target: 'moderated' },
-                        { guard: 'isUnmoderatedCaucusOn', actions: 'apply', target: 'unmoderated' },
-                        { actions: 'apply', target: 'formal' },
+                        {
+                          guard: and(['isInOrder', 'isModeratedCaucusOn']),
+                          actions: 'apply',
+                          target: 'moderated',
+                        },
+                        {
+                          guard: and(['isInOrder', 'isUnmoderatedCaucusOn']),
+                          actions: 'apply',
+                          target: 'unmoderated',
+                        },
+                        { guard: 'isInOrder', actions: 'apply', target: 'formal' },
                       ],
                     },
                   },
@@ -211,14 +240,18 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
               outcome: {
                 on: {
                   'chair.nextItem': [
-                    { guard: 'isCrisisDue', actions: 'apply', target: '#conference.crisis' },
                     {
-                      guard: 'hasMoreItems',
+                      guard: and(['isInOrder', 'isCrisisDue']),
+                      actions: 'apply',
+                      target: '#conference.crisis',
+                    },
+                    {
+                      guard: and(['isInOrder', 'hasMoreItems']),
                       actions: 'apply',
                       target: '#conference.floor.item',
                       reenter: true,
                     },
-                    { actions: 'apply', target: '#conference.debrief' },
+                    { guard: 'isInOrder', actions: 'apply', target: '#conference.debrief' },
                   ],
                 },
               },
@@ -236,7 +269,13 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
             },
           },
           decided: {
-            on: { 'chair.nextItem': { actions: 'apply', target: '#conference.floor.hist' } },
+            on: {
+              'chair.nextItem': {
+                guard: 'isInOrder',
+                actions: 'apply',
+                target: '#conference.floor.hist',
+              },
+            },
           },
         },
       },
