@@ -40,8 +40,7 @@ interface Job {
 }
 
 const runClients = async (job: Job): Promise<number[]> => {
-  const sessions: { rooms: { room: Room_; seq: number; seat: string }[] }[] =
-    [];
+  const sessions: { rooms: { room: Room_; seq: number; seat: string }[] }[] = [];
   for (const t of job.targets) {
     const rooms: { room: Room_; seq: number; seat: string }[] = [];
     for (let c = 0; c < CLIENTS; c++) {
