@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { scenarioLibrary } from './src/content/library-plugin';
 
 export default defineConfig({
+  plugins: [scenarioLibrary()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -108,11 +108,15 @@ describe('a classroom session', () => {
     await ana.locator('#panel-actions [data-vote="yes"]').click();
     await ana.locator('#panel-actions [data-vote="yes"]').waitFor({ state: 'detached' });
     // The connection drops (an abnormal close, as a dropped Wi-Fi gives): the client reconnects by itself.
-    const dropped = await ana.evaluate(() => {
+    const dropped = await ana.evaluate(async () => {
       const app = window as unknown as {
-        consensus: { net: { session: { room: { connection: { transport: { ws: WebSocket } } } } } };
+        consensus: {
+          netScreens: Promise<{
+            session: { room: { connection: { transport: { ws: WebSocket } } } };
+          }>;
+        };
       };
-      const ws = app.consensus.net.session.room.connection.transport.ws;
+      const ws = (await app.consensus.netScreens).session.room.connection.transport.ws;
       ws.close(3999, 'network drop');
       return true;
     });

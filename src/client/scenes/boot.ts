@@ -1,8 +1,12 @@
-/** Creates the Phaser game with the hall and the map (this module pulls in Phaser). */
+/**
+ * Creates the Phaser game with the hall (this module pulls in Phaser). The map scene, with its
+ * Natural Earth data, loads only when someone first opens the map.
+ */
 import Phaser from 'phaser';
 import type { Stage } from '../stage';
 import { HallScene } from './hall-scene';
-import { MapScene } from './map-scene';
+import type { MapScene } from './map-scene';
+import type { MapModel } from './types';
 
 export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void): Promise<Stage> =>
   new Promise((resolve) => {
@@ -20,27 +24,44 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
       scene: [],
     });
     const hall = new HallScene();
-    const map = new MapScene();
+    let map: MapScene | null = null;
+    let mapLoading: Promise<MapScene> | null = null;
+    let pendingMap: MapModel | null = null;
+    let wantMap = false;
+    const loadMap = (): Promise<MapScene> =>
+      (mapLoading ??= import('./map-scene').then(({ MapScene: Scene }) => {
+        const scene = new Scene();
+        game.scene.add('map', scene, false);
+        scene.events.once(Phaser.Scenes.Events.CREATE, () => {
+          map = scene;
+          if (pendingMap) scene.render(pendingMap);
+        });
+        return scene;
+      }));
     game.events.once(Phaser.Core.Events.READY, () => {
       game.scene.add('hall', hall, false);
-      game.scene.add('map', map, false);
       hall.load.on('progress', (p: number) => onProgress(p));
       hall.events.once(Phaser.Scenes.Events.CREATE, () => {
         onProgress(1);
         const stage: Stage = {
           showHall: () => {
-            game.scene.sleep('map');
+            wantMap = false;
+            if (game.scene.getScene('map')) game.scene.sleep('map');
             if (game.scene.isSleeping('hall')) game.scene.wake('hall');
           },
           showMap: () => {
-            game.scene.sleep('hall');
-            if (game.scene.isSleeping('map')) game.scene.wake('map');
-            else if (!game.scene.isActive('map')) game.scene.run('map');
+            wantMap = true;
+            void loadMap().then(() => {
+              if (!wantMap) return;
+              game.scene.sleep('hall');
+              if (game.scene.isSleeping('map')) game.scene.wake('map');
+              else if (!game.scene.isActive('map')) game.scene.run('map');
+            });
           },
           renderHall: (m) => hall.render(m),
           renderMap: (m) => {
-            if (map.sys.settings.status >= Phaser.Scenes.CREATING) map.render(m);
-            else map.events.once(Phaser.Scenes.Events.CREATE, () => map.render(m));
+            pendingMap = m;
+            if (map) map.render(m);
           },
           renderer: game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas',
           destroy: () => game.destroy(true),

@@ -33,7 +33,7 @@ import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { h, button } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
-import { NetworkScreens } from './network';
+import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
 import { ReplayScreen } from './replay';
 import { renderReport } from './report-view';
@@ -74,7 +74,7 @@ export class App {
   private sound: SoundSystem | null = null;
   private notice: string | null = null;
   private lastSeq = 0;
-  private net: NetworkScreens;
+  private netScreens: Promise<NetworkScreens> | null = null;
   private training: TrainingScreen;
   private replay: ReplayScreen;
 
@@ -92,17 +92,6 @@ export class App {
       live: (x) => this.live(x),
       toTitle: () => this.go('title'),
       pace: PACE,
-    });
-    this.net = new NetworkScreens({
-      root,
-      header: () => h('header', { class: 'top' }, this.topButtons()),
-      theme: () => this.theme(),
-      live: (x) => this.live(x),
-      toTitle: () => {
-        history.replaceState(null, '', location.pathname);
-        this.go('title');
-      },
-      openReplay: (saved) => this.replay.open(saved),
     });
     setLang(this.settings.lang);
     applySettings(this.settings);
@@ -165,6 +154,25 @@ export class App {
     this.render();
   }
 
+  /** The classroom screens, with the network client, load only when someone uses them. */
+  private net(use: (n: NetworkScreens) => unknown): void {
+    this.netScreens ??= import('./network').then(
+      ({ NetworkScreens }) =>
+        new NetworkScreens({
+          root: this.root,
+          header: () => h('header', { class: 'top' }, this.topButtons()),
+          theme: () => this.theme(),
+          live: (x) => this.live(x),
+          toTitle: () => {
+            history.replaceState(null, '', location.pathname);
+            this.go('title');
+          },
+          openReplay: (saved) => this.replay.open(saved),
+        }),
+    );
+    void this.netScreens.then(use);
+  }
+
   /** The first screen: the title, or a classroom screen named in the address. */
   route(): void {
     const code = (k: string) => {
@@ -174,9 +182,9 @@ export class App {
     const join = code('join');
     const watch = code('watch');
     const chair = code('console');
-    if (watch) this.net.showProjector(watch);
-    else if (chair) void this.net.showConsole(chair);
-    else if (join) this.net.showJoin(join);
+    if (watch) this.net((n) => n.showProjector(watch));
+    else if (chair) this.net((n) => n.showConsole(chair));
+    else if (join) this.net((n) => n.showJoin(join));
     else this.render();
   }
 
@@ -268,8 +276,8 @@ export class App {
             'data-key': 'continue',
             id: 'continue',
           }),
-          button(t('joinSession'), () => this.net.showJoin(), { id: 'join-session' }),
-          button(t('hostSession'), () => this.net.showHost(), { id: 'host-session' }),
+          button(t('joinSession'), () => this.net((n) => n.showJoin()), { id: 'join-session' }),
+          button(t('hostSession'), () => this.net((n) => n.showHost()), { id: 'host-session' }),
           button(t('chairTraining'), () => this.training.showSetup(), { id: 'chair-training' }),
           button(t('replayGame'), () => this.replay.openFile(), { id: 'replay-game' }),
         ),

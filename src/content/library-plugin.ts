@@ -1,0 +1,41 @@
+/**
+ * A Vite plugin: `virtual:scenario-library` is the scenario library, read from scenarios/*.yaml and
+ * checked by the same loader at build time, as plain JSON. The browser then needs neither the
+ * YAML parser nor a schema check before the title screen; problems are passed on to be shown.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatProblem, loadGlossary, loadScenario } from './load';
+
+const ID = 'virtual:scenario-library';
+const RESOLVED = `\0${ID}`;
+
+export const scenarioLibrary = (dir = 'scenarios'): Plugin => ({
+  name: 'consensus-scenario-library',
+  resolveId: (id) => (id === ID ? RESOLVED : null),
+  load(id) {
+    if (id !== RESOLVED) return null;
+    const scenarios: unknown[] = [];
+    const problems: string[] = [];
+    let glossary: unknown = null;
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
+      const file = join(dir, name);
+      this.addWatchFile(file);
+      const text = readFileSync(file, 'utf8');
+      if (name === 'glossary.yaml') {
+        const g = loadGlossary(text, name);
+        if (g.ok) glossary = g.value;
+        else problems.push(...g.problems.map(formatProblem));
+        continue;
+      }
+      const r = loadScenario(text, name);
+      if (r.ok) scenarios.push(r.value);
+      else problems.push(...r.problems.map(formatProblem));
+    }
+    // JSON.parse of a string literal is faster for the browser than an object literal this size.
+    return `export default JSON.parse(${JSON.stringify(JSON.stringify({ scenarios, glossary, problems }))});`;
+  },
+});
