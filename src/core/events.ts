@@ -11,10 +11,19 @@ const ClockSeat = z.literal('clock', { error: 'clock.* events come from the cloc
 const SystemSeat = z.literal('system', { error: 'system.* events come from the system seat' });
 
 /** The reasons an AI attaches to a decision, so a player can ask "why?". */
-export const FactorSchema = z.object({ label: TextSchema, value: z.number() }).strict();
+/** A short bilingual label (checked for length, not trimmed: AI reasons are many and small). */
+const LabelSchema = z
+  .object({ en: z.string().min(1).max(300), ru: z.string().min(1).max(300) })
+  .strict();
+export const FactorSchema = z.object({ label: LabelSchema, value: z.number().finite() }).strict();
 export type Factor = z.infer<typeof FactorSchema>;
 export const WhySchema = z
-  .object({ summary: TextSchema, factors: z.array(FactorSchema).max(6) })
+  .object({
+    summary: z
+      .object({ en: z.string().min(1).max(1500), ru: z.string().min(1).max(1500) })
+      .strict(),
+    factors: z.array(FactorSchema).max(6),
+  })
   .strict();
 export type Why = z.infer<typeof WhySchema>;
 

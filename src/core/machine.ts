@@ -25,7 +25,7 @@ import type { ConferenceContext } from './state';
  * other code are untouched.
  */
 const immer = new Immer({
-  autoFreeze: true,
+  autoFreeze: false,
   useStrictIteration: false,
   useStrictShallowCopy: false,
 });

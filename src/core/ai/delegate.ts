@@ -15,6 +15,7 @@ import {
   VOTE_YES,
   amendmentsNow,
   proposalUtility,
+  proposalValue,
   reputationOf,
   responseUtility,
   termCost,
@@ -264,11 +265,11 @@ const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
   if (ctx.offers.some((o) => o.from === seat && o.item === ctx.item)) return null;
   const me = ctx.delegations[seat]!;
   for (const p of currentItemProposals(ctx, env)) {
-    const mine = proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value;
+    const mine = proposalValue(env, seat, p, amendmentsNow(ctx, p));
     if (mine < 0.5) continue;
     for (const other of eligibleVoters(ctx, env)) {
       if (other === seat) continue;
-      const theirs = proposalUtility(env, other, p, amendmentsNow(ctx, p)).value;
+      const theirs = proposalValue(env, other, p, amendmentsNow(ctx, p));
       if (theirs >= VOTE_OBJECT || theirs < VOTE_OBJECT - 0.8) continue;
       const ask: Term = {
         type: 'vote',
@@ -315,16 +316,16 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
   for (const p of currentItemProposals(ctx, env)) {
     const prop = env.proposal.get(p)!;
     const base = amendmentsNow(ctx, p);
-    const now = proposalUtility(env, seat, p, base).value;
+    const now = proposalValue(env, seat, p, base);
     if (prop.sponsor === seat) {
       const pending = ctx.amendments.find((a) => a.proposal === p && a.status === 'pending');
       if (pending) {
-        const withA = proposalUtility(env, seat, p, [...base, pending.amendment]).value;
+        const withA = proposalValue(env, seat, p, [...base, pending.amendment]);
         // Accept if it costs me little and wins over someone who would otherwise object.
         const wins = eligibleVoters(ctx, env).some(
           (o) =>
-            proposalUtility(env, o, p, base).value < VOTE_OBJECT &&
-            proposalUtility(env, o, p, [...base, pending.amendment]).value >= VOTE_OBJECT,
+            proposalValue(env, o, p, base) < VOTE_OBJECT &&
+            proposalValue(env, o, p, [...base, pending.amendment]) >= VOTE_OBJECT,
         );
         if (withA > VOTE_YES && (wins || withA >= now - 0.05))
           return {
@@ -366,7 +367,7 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
       )
         continue;
       if (a.proposedBy && a.proposedBy !== seat) continue;
-      const gain = proposalUtility(env, seat, p, [...base, a.id]).value - now;
+      const gain = proposalValue(env, seat, p, [...base, a.id]) - now;
       if (gain + noise(ctx, seat, `amend/${a.id}`, t) > 0.15)
         return {
           type: 'delegate.proposeAmendment',
@@ -423,7 +424,7 @@ const debate = (
     let best = -1;
     let u = 0;
     for (const p of props) {
-      const v = proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value;
+      const v = proposalValue(env, seat, p, amendmentsNow(ctx, p));
       if (Math.abs(v) > best) [best, pick, u] = [Math.abs(v), p, v];
     }
     if (!pick) return { type: 'delegate.yield', seat, to: 'chair' };
@@ -452,7 +453,7 @@ const debate = (
     const spoke = ctx.statements.some((s) => s.by === seat && s.item === ctx.item);
     if (spoke) return null;
     const strong = currentItemProposals(ctx, env).some(
-      (p) => Math.abs(proposalUtility(env, seat, p, amendmentsNow(ctx, p)).value) > 0.3,
+      (p) => Math.abs(proposalValue(env, seat, p, amendmentsNow(ctx, p))) > 0.3,
     );
     if (strong && draw(ctx.seed, ctx.item, `speak/${seat}`) < 0.8)
       return { type: 'delegate.joinSpeakers', seat };

@@ -52,6 +52,21 @@ export const proposalUtility = (
   return { value: hit.value, factors: [...hit.factors] };
 };
 
+/** Just the value of `proposalUtility`, without copying its factors (for the AI's inner loops). */
+export const proposalValue = (
+  env: Env,
+  d: string,
+  p: string,
+  amendments: readonly string[],
+): number => {
+  let byKey = cache.get(env);
+  if (!byKey) cache.set(env, (byKey = new Map()));
+  const key = `${d}|${p}|${amendments.length ? [...amendments].sort().join(',') : ''}`;
+  let hit = byKey.get(key);
+  if (!hit) byKey.set(key, (hit = computeProposalUtility(env, d, p, amendments)));
+  return hit.value;
+};
+
 const computeProposalUtility = (
   env: Env,
   d: string,
@@ -180,13 +195,13 @@ export const responseUtility = (
 export const termCost = (env: Env, ctx: ConferenceContext, d: string, t: Term): number => {
   switch (t.type) {
     case 'vote': {
-      const u = proposalUtility(env, d, t.proposal, amendmentsNow(ctx, t.proposal)).value;
+      const u = proposalValue(env, d, t.proposal, amendmentsNow(ctx, t.proposal));
       return t.choice === 'yes' ? Math.max(0, VOTE_YES - u) : Math.max(0, VOTE_OBJECT - u);
     }
     case 'amendment': {
       const base = amendmentsNow(ctx, t.proposal);
-      const without = proposalUtility(env, d, t.proposal, base).value;
-      const withA = proposalUtility(env, d, t.proposal, [...base, t.amendment]).value;
+      const without = proposalValue(env, d, t.proposal, base);
+      const withA = proposalValue(env, d, t.proposal, [...base, t.amendment]);
       return Math.max(0, without - withA);
     }
     case 'response': {
@@ -216,17 +231,17 @@ export const termValue = (
 ): number => {
   switch (t.type) {
     case 'vote': {
-      const u = proposalUtility(env, d, t.proposal, amendmentsNow(ctx, t.proposal)).value;
+      const u = proposalValue(env, d, t.proposal, amendmentsNow(ctx, t.proposal));
       // Support for what I want is worth more the more the giver would otherwise block it.
-      const theirs = proposalUtility(env, giver, t.proposal, amendmentsNow(ctx, t.proposal)).value;
+      const theirs = proposalValue(env, giver, t.proposal, amendmentsNow(ctx, t.proposal));
       return u > 0 ? u * (theirs < VOTE_OBJECT ? 1 : 0.3) : 0;
     }
     case 'amendment': {
       const base = amendmentsNow(ctx, t.proposal);
       return Math.max(
         0,
-        proposalUtility(env, d, t.proposal, [...base, t.amendment]).value -
-          proposalUtility(env, d, t.proposal, base).value,
+        proposalValue(env, d, t.proposal, [...base, t.amendment]) -
+          proposalValue(env, d, t.proposal, base),
       );
     }
     case 'response':
