@@ -7,7 +7,7 @@ import { PROFILES, PROFILE_IDS, decide, type ProfileId } from './profiles';
 import { evaluateCrisis } from './rules/crisis';
 import { evalCondition, type ConditionStatus } from './rules/conditions';
 import { reputation } from './rules/negotiation';
-import { METRICS, type Text } from './scenario';
+import { METRICS, responseLevel, type Text } from './scenario';
 import type { ConferenceContext } from './state';
 import type { Env } from './rules/common';
 
@@ -139,21 +139,7 @@ export const awardsOf = (ctx: ConferenceContext, env: Env, scores: Score[]): Awa
     });
   const support = (d: string) =>
     Object.values(ctx.crises).reduce(
-      (a, c) =>
-        a +
-        Math.max(
-          0,
-          [
-            'object',
-            'standAside',
-            'statement',
-            'humanitarian',
-            'monitoring',
-            'militaryTechnical',
-            'peacekeepers',
-            'crrf',
-          ].indexOf(c.responses[d] ?? 'standAside') - 1,
-        ),
+      (a, c) => a + Math.max(0, responseLevel(c.responses[d] ?? 'standAside')),
       0,
     );
   const solid = best(

@@ -10,6 +10,18 @@ import { OUT, axe, browserContext, canvasIsDrawn, serve, shot, stopServer, tabTo
 import { tableFor } from '../../src/client/i18n';
 
 let url = '';
+
+/** English interface strings that differ from their Russian counterparts and are long enough to be words. */
+const englishOnlyStrings = (): string[] => {
+  const en = tableFor('en');
+  const ru = tableFor('ru');
+  return Object.entries(en)
+    .filter(
+      ([k, v]) => v !== ru[k as keyof typeof ru] && v.replace(/\{\w+\}/g, '').trim().length > 3,
+    )
+    .map(([, v]) => v.split('{')[0]!.trim())
+    .filter((v) => v.length > 3);
+};
 const contexts: BrowserContext[] = [];
 const open = async (
   name: string,
@@ -181,15 +193,7 @@ describe('Russian interface', () => {
     const page = await open('russian');
     await page.click('button[lang=ru]');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
-    const en = tableFor('en');
-    const ru = tableFor('ru');
-    // English strings that differ from their Russian counterparts and are long enough to be words.
-    const english = Object.entries(en)
-      .filter(
-        ([k, v]) => v !== ru[k as keyof typeof ru] && v.replace(/\{\w+\}/g, '').trim().length > 3,
-      )
-      .map(([, v]) => v.split('{')[0]!.trim())
-      .filter((v) => v.length > 3);
+    const english = englishOnlyStrings();
     const check = async (screen: string) => {
       const text = await page.locator('body').innerText();
       const found = english.filter((s) => text.includes(s));
@@ -267,14 +271,7 @@ describe('saves', () => {
 describe('every other screen', () => {
   it('settings, shortcuts, join, host and chair training pass axe, in English and Russian, and in high contrast at 200% text', async () => {
     const page = await open('screens', '?pace=50');
-    const en = tableFor('en');
-    const ru = tableFor('ru');
-    const english = Object.entries(en)
-      .filter(
-        ([k, v]) => v !== ru[k as keyof typeof ru] && v.replace(/\{\w+\}/g, '').trim().length > 3,
-      )
-      .map(([, v]) => v.split('{')[0]!.trim())
-      .filter((v) => v.length > 3);
+    const english = englishOnlyStrings();
     for (const lang of ['en', 'ru'] as const) {
       await page.goto(`${url}?pace=50`);
       await page.locator('#new-game').waitFor();

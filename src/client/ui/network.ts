@@ -61,6 +61,14 @@ export class NetworkScreens {
 
   private reason = (r: Text) => tx(r);
 
+  /** A form screen under the common header. */
+  private setupScreen(title: string, form: HTMLElement): void {
+    this.d.root.replaceChildren(
+      this.d.header(),
+      h('main', { class: 'setup-screen', id: 'main', tabindex: '-1' }, h('h1', {}, title), form),
+    );
+  }
+
   // ── joining ────────────────────────────────────────────────────────────────────────────
 
   showJoin(code = ''): void {
@@ -103,15 +111,7 @@ export class NetworkScreens {
         submit,
       ),
     );
-    this.d.root.replaceChildren(
-      this.d.header(),
-      h(
-        'main',
-        { class: 'setup-screen', id: 'main', tabindex: '-1' },
-        h('h1', {}, t('joinTitle')),
-        form,
-      ),
-    );
+    this.setupScreen(t('joinTitle'), form);
     (code ? name : codeInput).focus();
   }
 
@@ -405,15 +405,7 @@ export class NetworkScreens {
         submit,
       ),
     );
-    this.d.root.replaceChildren(
-      this.d.header(),
-      h(
-        'main',
-        { class: 'setup-screen', id: 'main', tabindex: '-1' },
-        h('h1', {}, t('hostTitle')),
-        form,
-      ),
-    );
+    this.setupScreen(t('hostTitle'), form);
     scenarioSelect.focus();
   }
 
