@@ -216,8 +216,13 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
     env.members.length,
     present,
   );
+  // A plain copy: spreading the draft would put a draft inside the new record, which Immer must
+  // then hunt down and finalise on every later event.
   ctx.closed.push({
-    ...b,
+    kind: b.kind,
+    proposal: b.proposal,
+    ...(b.amendment !== undefined ? { amendment: b.amendment } : {}),
+    votes: { ...b.votes },
     item: ctx.item,
     seq: ctx.seq,
     eligible,
