@@ -119,7 +119,7 @@ const chart = (history: { label: string; metrics: Record<string, number> }[]): N
     { class: 'metric-chart' },
     root,
     legend,
-    h('details', {}, h('summary', {}, t('metricHistory')), table),
+    h('details', {}, h('summary', {}, t('dataTable')), table),
   );
 };
 
