@@ -99,7 +99,9 @@ describe.each(SCENARIOS)('AI-only games on %s', (_name, scenarioOf) => {
             problems.push(`${at} has no why`);
             continue;
           }
-          if (!e.why.summary.en.includes(e.seat) || !e.why.summary.ru.trim())
+          // The summary names the delegation as a reader knows it, in both languages.
+          const named = scenario.delegations.find((d) => d.id === e.seat)!.name;
+          if (!e.why.summary.en.includes(named.en) || !e.why.summary.ru.includes(named.ru))
             problems.push(`${at}: summary ${e.why.summary.en}`);
           // A delegation with no stake at all in a proposal says so instead of naming factors.
           const noInterest =

@@ -42,6 +42,19 @@ export const TEMPERS: Record<Difficulty, Temper> = {
 };
 
 const why = (summary: Text, factors: Factor[]): Why => ({ summary, factors: topFactors(factors) });
+
+/** Names as a reader sees them: delegations by name, proposals by code and title. */
+const who = (env: Env, id: string): Text => env.delegation.get(id)?.name ?? { en: id, ru: id };
+const prop = (env: Env, id: string): Text => {
+  const p = env.proposal.get(id);
+  return p
+    ? { en: `${p.code} «${p.title.en}»`, ru: `${p.code} «${p.title.ru}»` }
+    : { en: id, ru: id };
+};
+const amend = (env: Env, p: string, a: string): Text => {
+  const x = env.proposal.get(p)?.amendments.find((y) => y.id === a);
+  return x ? x.title : { en: a, ru: a };
+};
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
 const factorText = (fs: Factor[], lang: 'en' | 'ru') =>
   topFactors(fs, 2)
@@ -68,7 +81,7 @@ const commitmentPull = (
         c.term.proposal === proposal,
     )
     .map((c) => ({
-      label: { en: `promise to ${c.to}`, ru: `обещание делегации ${c.to}` },
+      label: { en: `promise to ${c.to.toUpperCase()}`, ru: `обещание: ${c.to.toUpperCase()}` },
       value:
         Math.round(
           t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100,
@@ -153,15 +166,21 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
       c.term.choice === 'standAside',
   );
   const choice = votingChoice(env, ctx, seat, u, standAsidePromised && t.loyalty >= 0.4);
-  const what = b.kind === 'amendment' ? `amendment ${b.amendment} to ${b.proposal}` : b.proposal;
+  const what: Text =
+    b.kind === 'amendment'
+      ? {
+          en: `the amendment «${amend(env, b.proposal, b.amendment!).en}» to ${prop(env, b.proposal).en}`,
+          ru: `поправка «${amend(env, b.proposal, b.amendment!).ru}» к ${prop(env, b.proposal).ru}`,
+        }
+      : prop(env, b.proposal);
   return {
     type: 'delegate.vote',
     seat,
     choice,
     why: why(
       {
-        en: `${seat} ${CHOICE_TEXT[choice]!.en} on ${what}: ${factorText(w.factors, 'en') || 'no strong interest'}`,
-        ru: `${seat} ${CHOICE_TEXT[choice]!.ru} по вопросу ${what}: ${factorText(w.factors, 'ru') || 'нет сильного интереса'}`,
+        en: `${who(env, seat).en} ${CHOICE_TEXT[choice]!.en} on ${what.en}: ${factorText(w.factors, 'en') || 'no strong interest'}`,
+        ru: `${who(env, seat).ru}: ${CHOICE_TEXT[choice]!.ru}, ${what.ru}: ${factorText(w.factors, 'ru') || 'нет сильного интереса'}`,
       },
       w.factors,
     ),
@@ -206,8 +225,8 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
     response: best.kind,
     why: why(
       {
-        en: `${seat} chooses: ${text.en} (${factorText(best.w.factors, 'en')})`,
-        ru: `${seat} выбирает: ${text.ru} (${factorText(best.w.factors, 'ru')})`,
+        en: `${who(env, seat).en} chooses: ${text.en} (${factorText(best.w.factors, 'en')})`,
+        ru: `${who(env, seat).ru} выбирает: ${text.ru} (${factorText(best.w.factors, 'ru')})`,
       },
       best.w.factors,
     ),
@@ -236,7 +255,10 @@ const answerOffers = (
   ];
   if (t.distrustBelow && rep < t.distrustBelow)
     factors.push({
-      label: { en: `reputation of ${offer.from} (${rep})`, ru: `репутация ${offer.from} (${rep})` },
+      label: {
+        en: `reputation of ${who(env, offer.from).en} (${rep})`,
+        ru: `репутация: ${who(env, offer.from).ru} (${rep})`,
+      },
       value: -1,
     });
   const u =
@@ -250,8 +272,8 @@ const answerOffers = (
     offer: offer.id,
     why: why(
       {
-        en: `${seat} ${accept ? 'accepts' : 'rejects'} the offer from ${offer.from}`,
-        ru: `${seat} ${accept ? 'принимает' : 'отклоняет'} предложение делегации ${offer.from}`,
+        en: `${who(env, seat).en} ${accept ? 'accepts' : 'rejects'} the offer from ${who(env, offer.from).en}`,
+        ru: `${who(env, seat).ru}: ${accept ? 'принимает' : 'отклоняет'} предложение (${who(env, offer.from).ru})`,
       },
       factors,
     ),
@@ -289,12 +311,12 @@ const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
         want: [ask],
         why: why(
           {
-            en: `${seat} wants ${p} adopted and ${other} would block it`,
-            ru: `${seat} хочет принятия ${p}, а ${other} его заблокирует`,
+            en: `${who(env, seat).en} wants ${prop(env, p).en} adopted and ${who(env, other).en} would block it`,
+            ru: `${who(env, seat).ru} добивается принятия ${prop(env, p).ru}, а ${who(env, other).ru} может его заблокировать`,
           },
           [
             {
-              label: { en: `value of ${p}`, ru: `ценность ${p}` },
+              label: { en: `value of ${prop(env, p).en}`, ru: `ценность ${prop(env, p).ru}` },
               value: Math.round(mine * 100) / 100,
             },
             {
