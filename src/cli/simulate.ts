@@ -6,12 +6,22 @@
 import { ScenarioError, formatProblem } from '../content/load';
 import { readScenario } from '../content/library';
 import { isProfileId, PROFILE_IDS } from '../core/profiles';
-import { simulate, playOne } from '../core/simulate';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { seedSequence } from '../core/random';
+import {
+  mergeTallies,
+  playOne,
+  reportOf,
+  tallyGames,
+  type SimulationOptions,
+  type Tally,
+} from '../core/simulate';
 import type { Difficulty } from '../core/state';
 import type { Scenario } from '../core/scenario';
 import { fail, parseArgs } from './args';
 
-const USAGE = `usage: npm run simulate -- --scenario <id|file> [--runs 1000] [--profile ${PROFILE_IDS.join('|')}]
+const USAGE = `usage: npm run simulate -- --scenario <id|file> [--runs 1000] [--workers N] [--profile ${PROFILE_IDS.join('|')}]
                          [--seed 7] [--difficulty easy|normal|hard] [--explain] [--json] [--lang en|ru]`;
 
 const a = parseArgs(
@@ -25,6 +35,7 @@ const a = parseArgs(
     explain: 'boolean',
     json: 'boolean',
     lang: 'string',
+    workers: 'number',
   },
   USAGE,
 );
@@ -74,12 +85,51 @@ if (a.explain) {
   process.exit(0);
 }
 
-const report = simulate(scenario, {
-  runs: Number(a.runs ?? 1000),
+/**
+ * Plays the seeds in `workers` threads, each a consecutive slice, and merges the tallies in seed
+ * order, so the report is the same, byte for byte, whatever the number of workers.
+ */
+const run = async (o: SimulationOptions, workers: number): Promise<Tally> => {
+  const seeds = seedSequence(o.seed, o.runs);
+  if (workers <= 1) return tallyGames(scenario, o, seeds);
+  const size = Math.ceil(seeds.length / workers);
+  const slices = Array.from({ length: workers }, (_, i) =>
+    seeds.slice(i * size, (i + 1) * size),
+  ).filter((x) => x.length);
+  const url = new URL('./simulate-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
+  const tallies = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<Tally>((resolve, reject) => {
+          const w = new Worker(boot, {
+            eval: true,
+            workerData: { scenario: String(a.scenario), options: o, seeds: slice },
+          });
+          w.once('message', (t: Tally) => {
+            resolve(t);
+            void w.terminate();
+          });
+          w.once('error', reject);
+        }),
+    ),
+  );
+  return tallies.reduce(mergeTallies);
+};
+
+const runs = Number(a.runs ?? 1000);
+// Both cores for big runs (a 10,000-game what-if), one for small ones (less start-up time).
+const workers = Math.max(
+  1,
+  Math.min(16, Number(a.workers ?? (runs >= 2000 ? availableParallelism() : 1))),
+);
+const simOptions: SimulationOptions = {
+  runs,
   seed,
   profile,
   difficulty: difficulty as Difficulty,
-});
+};
+const report = reportOf(scenario, simOptions, await run(simOptions, workers));
 if (a.json) {
   console.log(JSON.stringify(report, null, 2));
   process.exit(0);

@@ -59,8 +59,25 @@ export const playOne = (
   return { conference: r.conference, stalled: r.stalled };
 };
 
-export const simulate = (scenario: Scenario, o: SimulationOptions): SimulationReport => {
-  const seeds = seedSequence(o.seed, o.runs);
+/** The raw counts of a run of games, which can be merged in seed order (for parallel runs). */
+export interface Tally {
+  games: number;
+  stalled: number;
+  events: number;
+  adopted: Record<string, number>;
+  metricValues: Record<MetricId, number[]>;
+  scoreValues: Record<string, number[]>;
+  objectiveMet: Record<string, Record<string, number>>;
+  anyMet: Record<string, number>;
+  crisis: Record<string, { honoured: number; froze: number; level: number; n: number }>;
+}
+
+/** Plays the games of the given seeds and counts what happened. */
+export const tallyGames = (
+  scenario: Scenario,
+  o: SimulationOptions,
+  seeds: readonly number[],
+): Tally => {
   const adopted: Record<string, number> = Object.fromEntries(
     scenario.proposals.map((p) => [p.id, 0]),
   );
@@ -101,7 +118,60 @@ export const simulate = (scenario: Scenario, o: SimulationOptions): SimulationRe
       if (c.froze) x.froze++;
     }
   }
-  const n = seeds.length;
+  return {
+    games: seeds.length,
+    stalled,
+    events,
+    adopted,
+    metricValues,
+    scoreValues,
+    objectiveMet,
+    anyMet,
+    crisis,
+  };
+};
+
+/** Two tallies of consecutive seed ranges, as one (arrays kept in seed order). */
+export const mergeTallies = (a: Tally, b: Tally): Tally => {
+  const sumRecord = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  const concat = <K extends string>(x: Record<K, number[]>, y: Record<K, number[]>) => {
+    const out = { ...x } as Record<K, number[]>;
+    for (const [k, v] of Object.entries(y) as [K, number[]][]) out[k] = [...(out[k] ?? []), ...v];
+    return out;
+  };
+  const objectiveMet: Tally['objectiveMet'] = {};
+  for (const [d, row] of Object.entries(a.objectiveMet)) objectiveMet[d] = { ...row };
+  for (const [d, row] of Object.entries(b.objectiveMet))
+    objectiveMet[d] = sumRecord(objectiveMet[d] ?? {}, row);
+  const crisis: Tally['crisis'] = {};
+  for (const [id, c] of [...Object.entries(a.crisis), ...Object.entries(b.crisis)]) {
+    const x = (crisis[id] ??= { honoured: 0, froze: 0, level: 0, n: 0 });
+    x.honoured += c.honoured;
+    x.froze += c.froze;
+    x.level += c.level;
+    x.n += c.n;
+  }
+  return {
+    games: a.games + b.games,
+    stalled: a.stalled + b.stalled,
+    events: a.events + b.events,
+    adopted: sumRecord(a.adopted, b.adopted),
+    metricValues: concat(a.metricValues, b.metricValues),
+    scoreValues: concat(a.scoreValues, b.scoreValues),
+    objectiveMet,
+    anyMet: sumRecord(a.anyMet, b.anyMet),
+    crisis,
+  };
+};
+
+/** The report of a tally. */
+export const reportOf = (scenario: Scenario, o: SimulationOptions, t: Tally): SimulationReport => {
+  const { stalled, events, adopted, metricValues, scoreValues, objectiveMet, anyMet, crisis } = t;
+  const n = t.games;
   return {
     scenario: scenario.id,
     options: o,
@@ -133,6 +203,9 @@ export const simulate = (scenario: Scenario, o: SimulationOptions): SimulationRe
     ),
   };
 };
+
+export const simulate = (scenario: Scenario, o: SimulationOptions): SimulationReport =>
+  reportOf(scenario, o, tallyGames(scenario, o, seedSequence(o.seed, o.runs)));
 
 export interface BalanceFinding {
   ok: boolean;
