@@ -370,8 +370,8 @@ describe('after-action report and replay', () => {
       page.waitForEvent('download'),
       page.click('[data-key="report-json"]'),
     ]);
+    expect(download.suggestedFilename()).toMatch(/^consensus-karabakh-credibility-seed\d+\.json$/);
     const file = await download.path();
-    expect(file).toBeTruthy();
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { events: unknown[] };
     expect(exported.events.length).toBe((recorded.events as unknown[]).length);
     // Print view: every section is shown, no buttons.
