@@ -253,6 +253,8 @@ const en = {
   errorTitle: 'Something went wrong',
   delegation: 'Delegation',
   dataTable: 'The figures as a table',
+  stageFailed:
+    'The hall could not be drawn on this device (it needs WebGL). Everything else works: play on with the panels.',
   messages: 'Private messages',
   message: 'Message',
   send: 'Send',
@@ -631,6 +633,8 @@ const ru: Record<Key, string> = {
   errorTitle: 'Что-то пошло не так',
   delegation: 'Делегация',
   dataTable: 'Те же данные в таблице',
+  stageFailed:
+    'На этом устройстве зал не отображается (нужен WebGL). Всё остальное работает: продолжайте играть с помощью панелей.',
   messages: 'Личные сообщения',
   message: 'Сообщение',
   send: 'Отправить',

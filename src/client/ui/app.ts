@@ -28,7 +28,8 @@ import {
   saveSettings,
   type Settings,
 } from '../settings';
-import { loadStage, type Stage } from '../stage';
+import type { Stage } from '../stage';
+import { stageView, type StageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { h, button } from './dom';
@@ -66,8 +67,8 @@ export class App {
   private session: LocalSession | null = null;
   private game: GameScreen | null = null;
   private stage: Stage | null = null;
-  private stagePromise: Promise<Stage> | null = null;
-  private stageHost: HTMLElement | null = null;
+  private stagePromise: Promise<Stage | null> | null = null;
+  private stageView: StageView | null = null;
   private view: 'hall' | 'map' = 'hall';
   private seat = '';
   private confirmedSeat = '';
@@ -537,24 +538,11 @@ export class App {
   }
 
   private async ensureStage(): Promise<void> {
-    const host = document.getElementById('stage');
-    const bar = document.getElementById('progress') as HTMLProgressElement | null;
-    const loading = document.getElementById('loading');
-    if (!host) return;
-    if (!this.stagePromise) {
-      loading?.removeAttribute('hidden');
-      this.stagePromise = loadStage(host, (p) => {
-        if (bar) bar.value = Math.round(p * 100);
-      });
-    } else host.append(...[]);
-    try {
-      this.stage = await this.stagePromise;
-      // The next animation frame comes after Phaser's step that drew the hall (`npm run bench`).
-      requestAnimationFrame(() => performance.mark('hall-first-frame'));
-      document.body.dataset.renderer = this.stage.renderer;
-    } finally {
-      loading?.setAttribute('hidden', '');
-    }
+    if (!this.stageView) return;
+    this.stagePromise ??= this.stageView.load();
+    this.stage = await this.stagePromise;
+    // The next animation frame comes after Phaser's step that drew the hall (`npm run bench`).
+    if (this.stage) requestAnimationFrame(() => performance.mark('hall-first-frame'));
   }
 
   /** The seat this device acts for now: in hot-seat play, the human who must act next. */
@@ -677,9 +665,9 @@ export class App {
       this.topButtons(),
       button(t('saveQuit'), () => this.saveAndQuit(), { id: 'save-quit' }),
     );
-    // One host for the page's life: Phaser's canvas and scale manager stay bound to it.
-    const stageHost = (this.stageHost ??= h('div', { id: 'stage', class: 'stage', role: 'img' }));
-    stageHost.setAttribute('aria-label', `${t(this.view)}: ${tx(s.title)}`);
+    // One stage view for the page's life: Phaser's canvas and scale manager stay bound to its host.
+    const view = (this.stageView ??= stageView(`${t(this.view)}: ${tx(s.title)}`));
+    view.host.setAttribute('aria-label', `${t(this.view)}: ${tx(s.title)}`);
     const handover = hot
       ? h('div', {
           id: 'handover',
@@ -692,22 +680,7 @@ export class App {
       : null;
     this.root.replaceChildren(
       header,
-      h(
-        'main',
-        { class: 'game-screen', id: 'main', tabindex: '-1' },
-        h(
-          'div',
-          { class: 'stage-wrap' },
-          stageHost,
-          h(
-            'div',
-            { id: 'loading', class: 'loading', hidden: true },
-            h('label', { for: 'progress' }, t('loading')),
-            h('progress', { id: 'progress', max: 100, value: 0 }),
-          ),
-        ),
-        this.game.root,
-      ),
+      h('main', { class: 'game-screen', id: 'main', tabindex: '-1' }, view.wrap, this.game.root),
       ...(handover ? [handover] : []),
     );
     this.updateGame();

@@ -18,7 +18,8 @@ import {
   type Welcome,
 } from '../net/remote';
 import { library, scenarioById } from '../scenarios';
-import { loadStage, type Stage } from '../stage';
+import type { Stage } from '../stage';
+import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { button, h, replaceKeepingFocus } from './dom';
@@ -191,28 +192,13 @@ export class NetworkScreens {
         ),
       ),
     );
-    const stageHost = h('div', {
-      id: 'stage',
-      class: 'stage',
-      role: 'img',
-      'aria-label': `${t('hall')}: ${tx(scenario.title)}`,
-    });
+    const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
       header,
       h(
         'main',
         { class: `game-screen ${observer ? 'projector' : ''}`, id: 'main', tabindex: '-1' },
-        h(
-          'div',
-          { class: 'stage-wrap' },
-          stageHost,
-          h(
-            'div',
-            { id: 'loading', class: 'loading' },
-            h('label', { for: 'progress' }, t('loading')),
-            h('progress', { id: 'progress', max: 100, value: 0 }),
-          ),
-        ),
+        view.wrap,
         h(
           'div',
           {},
@@ -229,11 +215,8 @@ export class NetworkScreens {
         ),
       ),
     );
-    const bar = document.getElementById('progress') as HTMLProgressElement;
-    void loadStage(stageHost, (p) => (bar.value = Math.round(p * 100))).then((stage) => {
+    void view.load().then((stage) => {
       this.stage = stage;
-      document.body.dataset.renderer = stage.renderer;
-      document.getElementById('loading')?.setAttribute('hidden', '');
       if (s.view) this.onView(s.view, w);
     });
     s.on({

@@ -20,7 +20,8 @@ import { t, tx } from '../i18n';
 import { hallModel } from '../models';
 import { library } from '../scenarios';
 import { LocalSession } from '../session';
-import { loadStage, type Stage } from '../stage';
+import type { Stage } from '../stage';
+import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { chairControls } from './chair-controls';
 import { button, h, replaceKeepingFocus } from './dom';
@@ -167,12 +168,7 @@ export class TrainingScreen {
       id: 'train-feedback',
       'aria-labelledby': 'h-feedback',
     });
-    const stageHost = h('div', {
-      id: 'stage',
-      class: 'stage',
-      role: 'img',
-      'aria-label': `${t('hall')}: ${tx(scenario.title)}`,
-    });
+    const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
       h(
         'header',
@@ -201,25 +197,12 @@ export class TrainingScreen {
       h(
         'main',
         { class: 'game-screen', id: 'main', tabindex: '-1' },
-        h(
-          'div',
-          { class: 'stage-wrap' },
-          stageHost,
-          h(
-            'div',
-            { id: 'loading', class: 'loading' },
-            h('label', { for: 'progress' }, t('loading')),
-            h('progress', { id: 'progress', max: 100, value: 0 }),
-          ),
-        ),
+        view.wrap,
         h('div', { class: 'game-panels' }, controls, feedback, game.root),
       ),
     );
-    const bar = document.getElementById('progress') as HTMLProgressElement;
-    void loadStage(stageHost, (p) => (bar.value = Math.round(p * 100))).then((stage) => {
+    void view.load().then((stage) => {
       this.stage = stage;
-      document.body.dataset.renderer = stage.renderer;
-      document.getElementById('loading')?.setAttribute('hidden', '');
       render();
     });
     const chair = (type: string, extra: Record<string, unknown> = {}) => {

@@ -1,0 +1,42 @@
+/**
+ * The hall's place on a screen: the canvas host, the loading bar while Phaser and the assets load,
+ * and a clear message (the text desk still works) if the hall cannot be shown.
+ */
+import { loadStage, type Stage } from '../stage';
+import { t } from '../i18n';
+import { h } from './dom';
+
+export interface StageView {
+  wrap: HTMLElement;
+  host: HTMLElement;
+  /** Loads the stage into the host; null if it could not load (the message is shown). */
+  load(): Promise<Stage | null>;
+}
+
+export const stageView = (label: string, host?: HTMLElement): StageView => {
+  const stageHost =
+    host ?? h('div', { id: 'stage', class: 'stage', role: 'img', 'aria-label': label });
+  const bar = h('progress', { id: 'progress', max: 100, value: 0 });
+  const loading = h(
+    'div',
+    { id: 'loading', class: 'loading' },
+    h('label', { for: 'progress' }, t('loading')),
+    bar,
+  );
+  return {
+    wrap: h('div', { class: 'stage-wrap' }, stageHost, loading),
+    host: stageHost,
+    load: async () => {
+      try {
+        const stage = await loadStage(stageHost, (p) => (bar.value = Math.round(p * 100)));
+        document.body.dataset.renderer = stage.renderer;
+        loading.setAttribute('hidden', '');
+        return stage;
+      } catch (e) {
+        console.warn('the hall could not be shown', e);
+        loading.replaceChildren(h('p', { role: 'alert' }, t('stageFailed')));
+        return null;
+      }
+    },
+  };
+};
