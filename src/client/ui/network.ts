@@ -436,7 +436,7 @@ export class NetworkScreens {
     this.scenario = scenarioById(look.scenario ?? '') ?? null;
     if (!key || !this.scenario) return this.showJoin(code);
     this.session = new RemoteSession(code);
-    const w = await this.session.connect({ chairKey: key, name: 'Chair' });
+    await this.session.connect({ chairKey: key, name: 'Chair' });
     const readJoin = (): { joinUrl: string; qr: string } | null => {
       try {
         return JSON.parse(sessionStorage.getItem(`consensus.join.${code}`) ?? 'null') as {
@@ -573,7 +573,6 @@ export class NetworkScreens {
       roster: render,
       refused: (r) => this.d.live(t('refused', { r: tx(r) })),
     });
-    void w;
     render();
   }
 

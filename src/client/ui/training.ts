@@ -5,7 +5,6 @@
  */
 import type { ConferenceEvent } from '../../core/events';
 import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
-import type { Scenario } from '../../core/scenario';
 import {
   LEVELS,
   TRAINING_LEVELS,
@@ -232,7 +231,7 @@ export class TrainingScreen {
       replaceKeepingFocus(feedback, ...this.feedback());
       game.update(v);
       this.stage?.renderHall(hallModel(v, scenario, this.d.theme(), []));
-      if (v.ended && !document.getElementById('train-summary')) this.summary(scenario);
+      if (v.ended && !document.getElementById('train-summary')) this.summary();
     };
     this.session.subscribe(() => render());
     this.session.start();
@@ -262,7 +261,7 @@ export class TrainingScreen {
     ];
   }
 
-  private summary(_scenario: Scenario): void {
+  private summary(): void {
     const correct = this.judgements.filter((j) => j.correct).length;
     const total = this.judgements.length;
     const mistakes = this.judgements.filter((j) => !j.correct);
