@@ -144,7 +144,10 @@ describe('hot-seat play', () => {
         // While the hand-over screen shows, no brief is on screen at all.
         expect(await page.locator('#panel-brief').isVisible()).toBe(false);
         handovers++;
-        if (handovers === 1) await shot(page, 'handover');
+        if (handovers === 1) {
+          await shot(page, 'handover');
+          expect(await axe(page), 'axe on the hand-over screen').toEqual([]);
+        }
         await page
           .locator('#handover-confirm')
           .click({ timeout: 2000 })
