@@ -5,7 +5,7 @@
  */
 import { createActor, initialTransition, type AnyActorScope } from 'xstate';
 import { parseEvent, type ConferenceEvent } from './events';
-import { buildConferenceMachine, type ConferenceMachine } from './machine';
+import { applyEvent, buildConferenceMachine, type ConferenceMachine } from './machine';
 import { isProfileId, type ProfileId } from './profiles';
 import type { Env } from './rules/common';
 import { refusal } from './rules/index';
@@ -67,6 +67,52 @@ const scopeFor = (machine: ConferenceMachine, ctx: ConferenceContext): AnyActorS
   return scope;
 };
 
+/**
+ * Most events (votes, speeches, offers, ticks) are accepted by a self-transition: one `isInOrder`
+ * guard, the `apply` action, no target, and no eventless transition anywhere in the configuration.
+ * For those the machine's answer is known from its definition: the same value and history, and
+ * the context after `apply`. `send` takes that answer directly instead of walking the statechart;
+ * which (state, event type) pairs qualify is read from the machine itself, once, and a test checks
+ * that both ways give the same snapshot for every event of many games.
+ */
+interface NodeLike {
+  parent?: NodeLike;
+  always?: readonly unknown[];
+  transitions: Map<
+    string,
+    readonly { target?: readonly unknown[]; guard?: unknown; actions: readonly unknown[] }[]
+  >;
+}
+const selfAccepts = new WeakMap<object, Map<string, boolean>>();
+const isSelfAccept = (snapshot: Snapshot, type: string): boolean => {
+  const nodes = (snapshot as unknown as { _nodes: NodeLike[] })._nodes;
+  const leaf = nodes[nodes.length - 1]!;
+  let known = selfAccepts.get(leaf);
+  if (!known) selfAccepts.set(leaf, (known = new Map()));
+  let yes = known.get(type);
+  if (yes === undefined) {
+    yes = false;
+    if (!nodes.some((n) => n.always?.length))
+      for (let n: NodeLike | undefined = leaf; n; n = n.parent) {
+        const ts = n.transitions.get(type);
+        if (!ts?.length) continue;
+        const [t] = ts;
+        yes =
+          ts.length === 1 &&
+          !t!.target?.length &&
+          t!.guard === 'isInOrder' &&
+          t!.actions.length === 1 &&
+          t!.actions[0] === 'apply';
+        break;
+      }
+    known.set(type, yes);
+  }
+  return yes;
+};
+
+/** Turns the fast path off (tests compare both ways). */
+export const transitionOptions = { selfAcceptFastPath: true };
+
 export const startConference = (scenario: Scenario, options: StartOptions): Conference => {
   const { machine, env } = machineFor(scenario, options.profile);
   const [snapshot] = initialTransition(machine, initialContext(scenario, options));
@@ -114,7 +160,15 @@ const PHASE_TEXT: Record<string, Text> = {
 };
 export const phaseText = (phase: string): Text => PHASE_TEXT[phase] ?? { en: phase, ru: phase };
 
-export const currentPhase = (c: Conference): string => phaseOf(c.snapshot.value);
+const phases = new WeakMap<object, string>();
+/** The phase of a conference (memoised per state value: the AI asks it for every seat, every step). */
+export const currentPhase = (c: Conference): string => {
+  const value = c.snapshot.value;
+  if (typeof value !== 'object') return phaseOf(value);
+  let phase = phases.get(value);
+  if (phase === undefined) phases.set(value, (phase = phaseOf(value)));
+  return phase;
+};
 export const contextOf = (c: Conference): ConferenceContext => c.snapshot.context;
 
 /** Sends one untrusted event. Never throws; a refusal carries the reason in both languages. */
@@ -127,6 +181,12 @@ export const send = (c: Conference, raw: unknown): SendResult => {
       conference: c,
     };
   const event = parsed.event;
+  if (transitionOptions.selfAcceptFastPath && isSelfAccept(c.snapshot, event.type)) {
+    const why = refusal(c.snapshot.context, event, c.env);
+    if (why) return { ok: false, reason: why, conference: c };
+    const snapshot = { ...c.snapshot, context: applyEvent(c.snapshot.context, event, c.env) };
+    return { ok: true, event, conference: { ...c, snapshot, log: [...c.log, event] } };
+  }
   // The machine's `isInOrder` guard runs the rule checks; only a refusal asks them again, for the reason.
   const next = c.machine.transition(c.snapshot, event, scopeFor(c.machine, c.snapshot.context));
   if (next.context.seq === c.snapshot.context.seq) {

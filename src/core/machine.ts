@@ -31,6 +31,19 @@ const immer = new Immer({
 });
 const produce = immer.produce;
 
+/** The `apply` action: the next context after an accepted event (the rule, then the AI's reason). */
+export const applyEvent = (
+  context: ConferenceContext,
+  event: ConferenceEvent,
+  env: Env,
+): ConferenceContext => {
+  const next = produce(context, (draft) => {
+    applyRule(draft, event, env);
+  });
+  const decided = decisionOf(next, event);
+  return decided ? { ...next, decisions: [...next.decisions, decided] } : next;
+};
+
 const ACCEPT = { guard: 'isInOrder', actions: 'apply' } as const;
 const accept = <T extends string>(...types: T[]) =>
   Object.fromEntries(types.map((t) => [t, ACCEPT])) as Record<T, typeof ACCEPT>;
@@ -75,13 +88,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
       hasMoreItems: ({ context }) => context.item + 1 < context.agenda.length,
     },
     actions: {
-      apply: assign(({ context, event }) => {
-        const next = produce(context, (draft) => {
-          applyRule(draft, event, env);
-        });
-        const decided = decisionOf(next, event);
-        return decided ? { ...next, decisions: [...next.decisions, decided] } : next;
-      }),
+      apply: assign(({ context, event }) => applyEvent(context, event, env)),
     },
   }).createMachine({
     id: 'conference',

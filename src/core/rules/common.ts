@@ -1,6 +1,15 @@
 /** Shared helpers for the rules: the static environment, seat lists, metric changes. */
+import { isDraft, original } from 'immer';
 import type { ProcedureProfile } from '../profiles';
-import type { Delegation, MetricId, Proposal, Scenario, Text, Crisis } from '../scenario';
+import {
+  METRICS,
+  type Delegation,
+  type MetricId,
+  type Proposal,
+  type Scenario,
+  type Text,
+  type Crisis,
+} from '../scenario';
 import type { ConferenceContext } from '../state';
 
 /** What the rules need besides the context: the scenario and the profile, indexed once. */
@@ -34,8 +43,18 @@ export const changeMetric = (ctx: ConferenceContext, m: MetricId, delta: number)
   ctx.metrics[m] = clamp(ctx.metrics[m] + delta);
 };
 
+/**
+ * The context as it was before this event, for reading without making drafts (each read through
+ * an Immer draft builds a proxy that must later be finalised). Only for parts this event has not
+ * yet written; outside a producer it is the context itself.
+ */
+export const before = (ctx: ConferenceContext): ConferenceContext =>
+  isDraft(ctx) ? (original(ctx) as ConferenceContext) : ctx;
+
 export const recordMetrics = (ctx: ConferenceContext, label: string): void => {
-  ctx.history.push({ seq: ctx.seq, clock: ctx.clock, label, metrics: { ...ctx.metrics } });
+  const metrics = {} as Record<MetricId, number>;
+  for (const m of METRICS) metrics[m] = ctx.metrics[m];
+  ctx.history.push({ seq: ctx.seq, clock: ctx.clock, label, metrics });
 };
 
 /** Members who may vote now: present and not frozen. */

@@ -6,6 +6,7 @@ import type { ConferenceContext } from '../state';
 import {
   type Env,
   type Refusal,
+  before,
   changeMetric,
   clamp,
   currentItemProposals,
@@ -202,11 +203,13 @@ export const adoptedAmendments = (ctx: Ctx, proposal: string): string[] =>
     .map((a) => a.amendment);
 
 export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
-  const b = ctx.ballots[ctx.ballot]!;
+  // Ballots, votes and presence are read as they stood before this event: closing changes none.
+  const was = before(ctx);
+  const b = was.ballots[was.ballot]!;
   const p = env.proposal.get(b.proposal)!;
-  const eligible = eligibleVoters(ctx, env);
+  const eligible = eligibleVoters(was, env);
   const consent = b.kind === 'proposal' ? p.consent : [];
-  const present = presentMembers(ctx, env).length;
+  const present = presentMembers(was, env).length;
   const decision = decide(
     env.profile.decision,
     b.votes,
@@ -223,7 +226,7 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
     proposal: b.proposal,
     ...(b.amendment !== undefined ? { amendment: b.amendment } : {}),
     votes: { ...b.votes },
-    item: ctx.item,
+    item: was.item,
     seq: ctx.seq,
     eligible,
     present,
