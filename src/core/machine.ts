@@ -15,7 +15,7 @@ import { type Env, makeEnv } from './rules/common';
 import { dueCrisis } from './rules/crisis';
 import { applyRule, decisionOf, refusal } from './rules/index';
 import { caucusEnds, passingMotionKind } from './rules/procedure';
-import { hasSomethingToVote } from './rules/voting';
+import { hasMoreBallots, hasSomethingToVote } from './rules/voting';
 import type { Scenario } from './scenario';
 import type { ConferenceContext } from './state';
 
@@ -85,6 +85,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
         context.ballots.length > 0 && context.ballot < context.ballots.length,
       isMotionVoteOpen: ({ context }) => context.motionVote !== null,
       isCrisisDue: ({ context }) => dueCrisis(context, env) !== undefined,
+      hasMoreBallots: ({ context }) => hasMoreBallots(context),
       hasMoreItems: ({ context }) => context.item + 1 < context.agenda.length,
     },
     actions: {
@@ -236,13 +237,12 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
               voting: {
                 on: {
                   ...accept('delegate.vote'),
+                  // Closing a ballot moves to the next one, or to the outcome after the last.
                   'chair.closeBallot': [
-                    { guard: 'isInOrder', actions: 'apply', target: 'closing' },
+                    { guard: and(['isInOrder', 'hasMoreBallots']), actions: 'apply' },
+                    { guard: 'isInOrder', actions: 'apply', target: 'outcome' },
                   ],
                 },
-              },
-              closing: {
-                always: [{ guard: 'isVotingOpen', target: 'voting' }, { target: 'outcome' }],
               },
               outcome: {
                 on: {

@@ -101,7 +101,7 @@ describe('the conference statechart', () => {
       .filter((n) => n.type !== 'history' && n.path.length > 0)
       .map((n) => n.path.join('.'))
       // Transient routing states are passed through, never rested in.
-      .filter((p) => !/\.(resolve|resolveVoting|closing)$/.test(p));
+      .filter((p) => !/\.(resolve|resolveVoting)$/.test(p));
     const missing = all.filter((p) => !reached.has(p));
     expect(missing).toEqual([]);
     expect(reached.has('debrief')).toBe(true);

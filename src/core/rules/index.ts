@@ -4,7 +4,7 @@
  */
 import type { ConferenceEvent, EventOf, EventType } from '../events';
 import type { ConferenceContext } from '../state';
-import { type Env, type Refusal, recordMetrics, refuse } from './common';
+import { type Env, type Refusal, append, recordMetrics, refuse } from './common';
 import * as crisis from './crisis';
 import * as negotiation from './negotiation';
 import * as procedure from './procedure';
@@ -86,7 +86,9 @@ export const RULES: { [K in EventType]: Rule<K> } = {
     check: (c) => crisis.checkCloseResponses(c),
     apply: (c, _e, env) => crisis.applyCloseResponses(c, env),
   },
-  'chair.announce': { apply: (c, e) => void c.announcements.push({ seq: c.seq, text: e.text }) },
+  'chair.announce': {
+    apply: (c, e) => void append(c, 'announcements', { seq: c.seq, text: e.text }),
+  },
   'chair.pause': {
     check: (c) =>
       c.paused
@@ -152,7 +154,8 @@ export const RULES: { [K in EventType]: Rule<K> } = {
             `нет делегации «${e.to}», которой можно написать`,
           )
         : null,
-    apply: (c, e) => void c.messages.push({ seq: c.seq, from: e.seat, to: e.to, text: e.text }),
+    apply: (c, e) =>
+      void append(c, 'messages', { seq: c.seq, from: e.seat, to: e.to, text: e.text }),
   },
   'clock.tick': { apply: procedure.applyTick },
   'system.seatControl': {

@@ -5,7 +5,7 @@
 import type { EventOf, Term } from '../events';
 import { responseLevel } from '../scenario';
 import type { Ballot, ConferenceContext } from '../state';
-import { type Env, type Refusal, clamp, refuse } from './common';
+import { type Env, type Refusal, append, before, clamp, listOf, refuse } from './common';
 
 type Ctx = ConferenceContext;
 
@@ -95,8 +95,8 @@ export const checkMakeOffer = (ctx: Ctx, e: EventOf<'delegate.makeOffer'>, env: 
   return null;
 };
 export const applyMakeOffer = (ctx: Ctx, e: EventOf<'delegate.makeOffer'>): void => {
-  ctx.offers.push({
-    id: ctx.offers.length,
+  append(ctx, 'offers', {
+    id: listOf(ctx, 'offers').length,
     from: e.seat,
     to: e.to,
     give: e.give,
@@ -144,16 +144,17 @@ export const checkAcceptOffer = (
   return null;
 };
 export const applyAcceptOffer = (ctx: Ctx, e: EventOf<'delegate.acceptOffer'>): void => {
-  const o = ctx.offers[e.offer]!;
-  o.status = 'accepted';
+  ctx.offers[e.offer]!.status = 'accepted';
+  // Its terms as offered (plain values, not drafts), to copy into the commitments.
+  const o = before(ctx).offers[e.offer]!;
   const commit = (by: string, to: string, term: Term) => {
     if (term.type === 'capital') {
       ctx.delegations[by]!.capital = clamp(ctx.delegations[by]!.capital - term.amount);
       ctx.delegations[to]!.capital = clamp(ctx.delegations[to]!.capital + term.amount);
       return;
     }
-    ctx.commitments.push({
-      id: ctx.commitments.length,
+    append(ctx, 'commitments', {
+      id: listOf(ctx, 'commitments').length,
       offer: o.id,
       by,
       to,

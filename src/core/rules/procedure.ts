@@ -10,6 +10,7 @@ import type { ConferenceContext } from '../state';
 import {
   type Env,
   type Refusal,
+  append,
   currentItemProposals,
   eligibleVoters,
   isMember,
@@ -55,7 +56,7 @@ export const checkCloseRollCall = (ctx: Ctx, env: Env): Refusal => {
   return null;
 };
 export const applyCloseRollCall = (ctx: Ctx, env: Env): void => {
-  ctx.rulings.push({
+  append(ctx, 'rulings', {
     seq: ctx.seq,
     text: {
       en: `Roll call closed: ${presentMembers(ctx, env).length} of ${env.members.length} members present.`,
@@ -125,7 +126,7 @@ export const checkJoinSpeakers = (ctx: Ctx, e: EventOf<'delegate.joinSpeakers'>)
   return mayTakeFloor(ctx, e.seat);
 };
 export const applyJoinSpeakers = (ctx: Ctx, e: EventOf<'delegate.joinSpeakers'>): void => {
-  ctx.speakers.push(e.seat);
+  append(ctx, 'speakers', e.seat);
 };
 
 export const checkLeaveSpeakers = (ctx: Ctx, e: EventOf<'delegate.leaveSpeakers'>): Refusal =>
@@ -196,7 +197,7 @@ export const checkSpeak = (ctx: Ctx, e: EventOf<'delegate.speak'>, env: Env): Re
 };
 export const applySpeak = (ctx: Ctx, e: EventOf<'delegate.speak'>): void => {
   ctx.speaker!.spoke = true;
-  ctx.statements.push({
+  append(ctx, 'statements', {
     seq: ctx.seq,
     by: e.seat,
     item: ctx.item,
@@ -282,7 +283,7 @@ export const applyRulePoint = (ctx: Ctx, e: EventOf<'chair.rulePoint'>): void =>
     answered: { en: 'answered', ru: 'дан ответ' },
     outOfOrder: { en: 'out of order', ru: 'не по порядку' },
   } as const;
-  ctx.rulings.push({
+  append(ctx, 'rulings', {
     seq: ctx.seq,
     text: {
       en: `Point (${p.point}) by ${p.by}: ${rulings[e.ruling].en}.`,
@@ -335,7 +336,7 @@ export const checkMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): Refu
 export const applyMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): void => {
   const inOrder =
     env.profile.motions[e.motion.kind].inOrder.includes(debateMode(ctx)) && ctx.speaker === null;
-  ctx.motions.push({ by: e.seat, motion: e.motion, inOrder });
+  append(ctx, 'motions', { by: e.seat, motion: e.motion, inOrder });
 };
 
 const checkMotionIndex = (ctx: Ctx, index: number): Refusal =>
@@ -375,7 +376,7 @@ export const applyRuleMotionOutOfOrder = (
   e: EventOf<'chair.ruleMotionOutOfOrder'>,
 ): void => {
   const [m] = ctx.motions.splice(e.index, 1);
-  ctx.rulings.push({
+  append(ctx, 'rulings', {
     seq: ctx.seq,
     text: {
       en: `Motion (${m!.motion.kind}) by ${m!.by} ruled out of order.`,
@@ -413,7 +414,7 @@ export const passingMotionKind = (ctx: Ctx, env: Env): string | null =>
 export const applyCloseMotionVote = (ctx: Ctx, env: Env): void => {
   const mv = ctx.motionVote!;
   const passed = motionPasses(ctx, env);
-  ctx.rulings.push({
+  append(ctx, 'rulings', {
     seq: ctx.seq,
     text: {
       en: `Motion (${mv.motion.motion.kind}) by ${mv.motion.by} ${passed ? 'carried' : 'failed'}.`,

@@ -6,6 +6,7 @@ import type { ConferenceContext } from '../state';
 import {
   type Env,
   type Refusal,
+  append,
   before,
   changeMetric,
   clamp,
@@ -61,7 +62,7 @@ export const applyProposeAmendment = (
 ): void => {
   const sponsor = env.proposal.get(e.proposal)!.sponsor;
   // An amendment tabled by the sponsor itself is friendly from the start.
-  ctx.amendments.push({
+  append(ctx, 'amendments', {
     proposal: e.proposal,
     amendment: e.amendment,
     by: e.seat,
@@ -221,7 +222,7 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
   );
   // A plain copy: spreading the draft would put a draft inside the new record, which Immer must
   // then hunt down and finalise on every later event.
-  ctx.closed.push({
+  append(ctx, 'closed', {
     kind: b.kind,
     proposal: b.proposal,
     ...(b.amendment !== undefined ? { amendment: b.amendment } : {}),
