@@ -68,12 +68,16 @@ const scopeFor = (machine: ConferenceMachine, ctx: ConferenceContext): AnyActorS
 };
 
 /**
- * Most events (votes, speeches, offers, ticks) are accepted by a self-transition: one `isInOrder`
- * guard, the `apply` action, no target, and no eventless transition anywhere in the configuration.
- * For those the machine's answer is known from its definition: the same value and history, and
- * the context after `apply`. `send` takes that answer directly instead of walking the statechart;
- * which (state, event type) pairs qualify is read from the machine itself, once, and a test checks
- * that both ways give the same snapshot for every event of many games.
+ * Most events (votes, speeches, offers, ticks, closing all but the last ballot) are accepted by a
+ * self-transition: the `apply` action and no target, in a configuration with no eventless
+ * transition. For those the machine's answer is known from its definition: the same value and
+ * history, and the context after `apply`. `send` selects the transition as XState does (the
+ * candidates of the active leaf, then of its ancestors, in order; the first whose guard passes)
+ * and, when the one selected is such a self-transition, gives that answer directly instead of
+ * walking the statechart. Anything else (a target, no transition, a guard that is not a named
+ * one) is left to XState's `transition`. The plan for each (state, event type) is read from the
+ * machine itself, once; a test checks that both ways give the same snapshot for every event of
+ * many games and random sequences.
  */
 interface NodeLike {
   parent?: NodeLike;
@@ -83,34 +87,47 @@ interface NodeLike {
     readonly { target?: readonly unknown[]; guard?: unknown; actions: readonly unknown[] }[]
   >;
 }
-const selfAccepts = new WeakMap<object, Map<string, boolean>>();
-const isSelfAccept = (snapshot: Snapshot, type: string): boolean => {
+interface Step {
+  guard?: string;
+  params?: unknown;
+  /** Selected, it only applies the event: no target. */
+  selfApply: boolean;
+}
+type GuardFn = (
+  args: { context: ConferenceContext; event: ConferenceEvent },
+  params: unknown,
+) => boolean;
+
+const plans = new WeakMap<object, Map<string, readonly Step[] | null>>();
+const planFor = (snapshot: Snapshot, type: string): readonly Step[] | null => {
   const nodes = (snapshot as unknown as { _nodes: NodeLike[] })._nodes;
   const leaf = nodes[nodes.length - 1]!;
-  let known = selfAccepts.get(leaf);
-  if (!known) selfAccepts.set(leaf, (known = new Map()));
-  let yes = known.get(type);
-  if (yes === undefined) {
-    yes = false;
-    if (!nodes.some((n) => n.always?.length))
-      for (let n: NodeLike | undefined = leaf; n; n = n.parent) {
-        const ts = n.transitions.get(type);
-        if (!ts?.length) continue;
-        const [t] = ts;
-        yes =
-          ts.length === 1 &&
-          !t!.target?.length &&
-          t!.guard === 'isInOrder' &&
-          t!.actions.length === 1 &&
-          t!.actions[0] === 'apply';
-        break;
+  let known = plans.get(leaf);
+  if (!known) plans.set(leaf, (known = new Map()));
+  let plan = known.get(type);
+  if (plan === undefined) {
+    const steps: Step[] = [];
+    // Eventless or wildcard transitions: left to XState.
+    let plannable = !nodes.some(
+      (n) => n.always?.length || [...n.transitions.keys()].some((k) => k.includes('*')),
+    );
+    for (let n: NodeLike | undefined = leaf; n && plannable; n = n.parent)
+      for (const t of n.transitions.get(type) ?? []) {
+        const g = t.guard as string | { type?: unknown; params?: unknown } | undefined;
+        const selfApply = !t.target?.length && t.actions.length === 1 && t.actions[0] === 'apply';
+        if (g === undefined) steps.push({ selfApply });
+        else if (typeof g === 'string') steps.push({ guard: g, selfApply });
+        else if (typeof g === 'object' && typeof g.type === 'string')
+          steps.push({ guard: g.type, params: g.params, selfApply });
+        else plannable = false;
       }
-    known.set(type, yes);
+    plan = plannable && steps.some((x) => x.selfApply) ? steps : null;
+    known.set(type, plan);
   }
-  return yes;
+  return plan;
 };
 
-/** Turns the fast path off (tests compare both ways). */
+/** Turns the shortcut off (tests compare both ways). */
 export const transitionOptions = { selfAcceptFastPath: true };
 
 export const startConference = (scenario: Scenario, options: StartOptions): Conference => {
@@ -181,28 +198,40 @@ export const send = (c: Conference, raw: unknown): SendResult => {
       conference: c,
     };
   const event = parsed.event;
-  if (transitionOptions.selfAcceptFastPath && isSelfAccept(c.snapshot, event.type)) {
-    const why = refusal(c.snapshot.context, event, c.env);
-    if (why) return { ok: false, reason: why, conference: c };
-    const snapshot = { ...c.snapshot, context: applyEvent(c.snapshot.context, event, c.env) };
-    return { ok: true, event, conference: { ...c, snapshot, log: [...c.log, event] } };
+  const plan = transitionOptions.selfAcceptFastPath ? planFor(c.snapshot, event.type) : null;
+  if (plan) {
+    const guards = c.machine.implementations.guards as Record<string, GuardFn>;
+    const args = { context: c.snapshot.context, event };
+    let selected = false;
+    for (const step of plan) {
+      if (step.guard !== undefined && !guards[step.guard]!(args, step.params)) continue;
+      selected = true;
+      if (!step.selfApply) break;
+      const snapshot = { ...c.snapshot, context: applyEvent(c.snapshot.context, event, c.env) };
+      return { ok: true, event, conference: { ...c, snapshot, log: [...c.log, event] } };
+    }
+    // No transition is enabled: the statechart would refuse it too.
+    if (!selected) return refused(c, event);
   }
   // The machine's `isInOrder` guard runs the rule checks; only a refusal asks them again, for the reason.
   const next = c.machine.transition(c.snapshot, event, scopeFor(c.machine, c.snapshot.context));
-  if (next.context.seq === c.snapshot.context.seq) {
-    const why = refusal(c.snapshot.context, event, c.env);
-    if (why) return { ok: false, reason: why, conference: c };
-    const phase = phaseText(currentPhase(c));
-    return {
-      ok: false,
-      reason: {
-        en: `"${event.type}" is not in order ${phase.en}`,
-        ru: `«${event.type}» сейчас не допускается: ${phase.ru}`,
-      },
-      conference: c,
-    };
-  }
+  if (next.context.seq === c.snapshot.context.seq) return refused(c, event);
   return { ok: true, event, conference: { ...c, snapshot: next, log: [...c.log, event] } };
+};
+
+/** The answer to an event no transition takes: the rule that refuses it, or the phase. */
+const refused = (c: Conference, event: ConferenceEvent): SendResult => {
+  const why = refusal(c.snapshot.context, event, c.env);
+  if (why) return { ok: false, reason: why, conference: c };
+  const phase = phaseText(currentPhase(c));
+  return {
+    ok: false,
+    reason: {
+      en: `"${event.type}" is not in order ${phase.en}`,
+      ru: `«${event.type}» сейчас не допускается: ${phase.ru}`,
+    },
+    conference: c,
+  };
 };
 
 /** Sends a list of events, stopping at the first refusal. */

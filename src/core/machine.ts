@@ -85,7 +85,8 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
         context.ballots.length > 0 && context.ballot < context.ballots.length,
       isMotionVoteOpen: ({ context }) => context.motionVote !== null,
       isCrisisDue: ({ context }) => dueCrisis(context, env) !== undefined,
-      hasMoreBallots: ({ context }) => hasMoreBallots(context),
+      isInOrderWithMoreBallots: ({ context, event }) =>
+        hasMoreBallots(context) && refusal(context, event, env) === null,
       hasMoreItems: ({ context }) => context.item + 1 < context.agenda.length,
     },
     actions: {
@@ -239,7 +240,7 @@ export const buildConferenceMachine = (scenario: Scenario, profileId: ProfileId)
                   ...accept('delegate.vote'),
                   // Closing a ballot moves to the next one, or to the outcome after the last.
                   'chair.closeBallot': [
-                    { guard: and(['isInOrder', 'hasMoreBallots']), actions: 'apply' },
+                    { guard: 'isInOrderWithMoreBallots', actions: 'apply' },
                     { guard: 'isInOrder', actions: 'apply', target: 'outcome' },
                   ],
                 },

@@ -390,6 +390,8 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
         continue;
       if (a.proposedBy && a.proposedBy !== seat) continue;
       const gain = proposalValue(env, seat, p, [...base, a.id]) - now;
+      // The noise is at most 3 × t.noise: no need to draw it when even that would not do.
+      if (gain + 3 * t.noise <= 0.15) continue;
       if (gain + noise(ctx, seat, `amend/${a.id}`, t) > 0.15)
         return {
           type: 'delegate.proposeAmendment',

@@ -35,7 +35,25 @@ const actorName = (env: Env, id: string): Text =>
   env.scenario.actors.find((a) => a.id === id)?.name ??
   env.delegation.get(id)?.name ?? { en: id, ru: id };
 
-const cache = new WeakMap<Env, Map<string, Weighed>>();
+/** Memo of proposal utilities: env → delegation → proposal → amendment set (sorted ids). */
+const cache = new WeakMap<Env, Map<string, Map<string, Map<string, Weighed>>>>();
+const memoUtility = (env: Env, d: string, p: string, amendments: readonly string[]): Weighed => {
+  let byDelegation = cache.get(env);
+  if (!byDelegation) cache.set(env, (byDelegation = new Map()));
+  let byProposal = byDelegation.get(d);
+  if (!byProposal) byDelegation.set(d, (byProposal = new Map()));
+  let bySet = byProposal.get(p);
+  if (!bySet) byProposal.set(p, (bySet = new Map()));
+  const key =
+    amendments.length === 0
+      ? ''
+      : amendments.length === 1
+        ? amendments[0]!
+        : [...amendments].sort().join(',');
+  let hit = bySet.get(key);
+  if (!hit) bySet.set(key, (hit = computeProposalUtility(env, d, p, amendments)));
+  return hit;
+};
 
 /** Value to delegation `d` of adopting proposal `p` with the given amendments (memoised: static data). */
 export const proposalUtility = (
@@ -44,11 +62,7 @@ export const proposalUtility = (
   p: string,
   amendments: readonly string[],
 ): Weighed => {
-  let byKey = cache.get(env);
-  if (!byKey) cache.set(env, (byKey = new Map()));
-  const key = `${d}|${p}|${amendments.length ? [...amendments].sort().join(',') : ''}`;
-  let hit = byKey.get(key);
-  if (!hit) byKey.set(key, (hit = computeProposalUtility(env, d, p, amendments)));
+  const hit = memoUtility(env, d, p, amendments);
   return { value: hit.value, factors: [...hit.factors] };
 };
 
@@ -58,14 +72,7 @@ export const proposalValue = (
   d: string,
   p: string,
   amendments: readonly string[],
-): number => {
-  let byKey = cache.get(env);
-  if (!byKey) cache.set(env, (byKey = new Map()));
-  const key = `${d}|${p}|${amendments.length ? [...amendments].sort().join(',') : ''}`;
-  let hit = byKey.get(key);
-  if (!hit) byKey.set(key, (hit = computeProposalUtility(env, d, p, amendments)));
-  return hit.value;
-};
+): number => memoUtility(env, d, p, amendments).value;
 
 const computeProposalUtility = (
   env: Env,
@@ -103,9 +110,19 @@ const computeProposalUtility = (
   return sum(out);
 };
 
-/** Amendments that would be in the text if the pending ones were all rejected / all adopted. */
-export const amendmentsNow = (ctx: ConferenceContext, p: string): string[] =>
-  adoptedAmendments(ctx, p);
+const adoptedCache = new WeakMap<ConferenceContext['amendments'], Map<string, readonly string[]>>();
+
+/**
+ * The amendments now in a proposal's text (friendly or adopted). Memoised per amendments list: a
+ * context's lists are never changed in place (each event that changes one gives a new list).
+ */
+export const amendmentsNow = (ctx: ConferenceContext, p: string): readonly string[] => {
+  let byProposal = adoptedCache.get(ctx.amendments);
+  if (!byProposal) adoptedCache.set(ctx.amendments, (byProposal = new Map()));
+  let list = byProposal.get(p);
+  if (!list) byProposal.set(p, (list = Object.freeze(adoptedAmendments(ctx, p))));
+  return list;
+};
 
 /** How a delegation would vote on a proposal, by the thresholds of the vote rule. */
 export const VOTE_YES = 0.15;
