@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConferenceEventSchema, EVENT_TYPES, parseEvent } from './events';
+import { ConferenceEventSchema, EVENT_SCHEMAS, EVENT_TYPES, parseEvent } from './events';
 
 const why = {
   summary: { en: 'kz stands aside', ru: 'kz не участвует' },
@@ -234,5 +235,74 @@ describe('parseEvent says what is wrong, and never throws', () => {
     const reason = reasonOf(raw);
     expect(reason).toMatch(new RegExp(`^malformed ${String(raw.type).replace('.', '\\.')}: `));
     expect(reason).toMatch(field);
+  });
+});
+
+describe('the hand check of an AI’s reasons agrees with the schema', () => {
+  // parseEvent checks `why` by hand when it can; zod is the reference. For every event, valid or
+  // not, the answer (and, when accepted, the event down to the order of its keys) must be zod's.
+  const text = (max: number) =>
+    fc.oneof(
+      { weight: 12, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+      { weight: 1, arbitrary: fc.constant('') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), 'ж'.repeat(max)),
+      },
+    );
+  const label = (max: number) =>
+    fc.oneof(
+      { weight: 20, arbitrary: fc.record({ en: text(max), ru: text(max) }) },
+      { weight: 1, arbitrary: fc.record({ en: text(max) }) },
+      { weight: 1, arbitrary: fc.record({ en: text(max), ru: text(max), de: fc.string() }) },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+  const factor = fc.oneof(
+    {
+      weight: 20,
+      arbitrary: fc.record({
+        label: label(300),
+        value: fc.oneof(
+          { weight: 8, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+          { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -0, '0.3') },
+        ),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ label: label(300), value: fc.double(), extra: fc.nat() }) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+  const whyArb = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record({ summary: label(1500), factors: fc.array(factor, { maxLength: 7 }) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ summary: label(1500), factors: fc.array(factor), more: fc.nat() }),
+    },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+  const eventArb = fc
+    .tuple(fc.constantFrom(...Object.entries(VALID)), whyArb)
+    .map(([[type, fields], w]) => ({ type, ...fields, why: w }) as Record<string, unknown>);
+
+  it('for 3,000 events with random, near-valid and invalid reasons', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(eventArb, (raw) => {
+        const ours = parseEvent(raw);
+        const schema = EVENT_SCHEMAS[raw.type as keyof typeof EVENT_SCHEMAS];
+        const ref = schema.safeParse(raw);
+        expect(ours.ok).toBe(ref.success);
+        if (ours.ok && ref.success) {
+          accepted++;
+          expect(JSON.stringify(ours.event)).toBe(JSON.stringify(ref.data));
+          expect(ours.event).toEqual(ref.data);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator reaches both answers often.
+    expect(accepted).toBeGreaterThan(300);
   });
 });

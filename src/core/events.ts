@@ -211,6 +211,46 @@ const describe = (issues: z.core.$ZodIssue[]): string =>
     .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
     .join('; ');
 
+const WITHOUT_WHY = Object.fromEntries(
+  Object.entries(EVENT_SCHEMAS).map(([type, schema]) => [
+    type,
+    (schema as unknown as z.ZodObject<{ why: z.ZodType }>).omit({ why: true }),
+  ]),
+) as unknown as Record<EventType, z.ZodType<Record<string, unknown>>>;
+
+/** A plain object with exactly these own keys (as a strict zod object requires). */
+const hasExactly = (x: unknown, keys: readonly string[]): x is Record<string, unknown> => {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  if (Object.keys(x).length !== keys.length) return false;
+  for (const k of keys) if (!Object.hasOwn(x, k)) return false;
+  return true;
+};
+const isText = (x: unknown, max: number): x is string =>
+  typeof x === 'string' && x.length >= 1 && x.length <= max;
+const isBilingual = (x: unknown, max: number): x is { en: string; ru: string } =>
+  hasExactly(x, ['en', 'ru']) && isText(x.en, max) && isText(x.ru, max);
+
+/**
+ * `WhySchema`, checked by hand: an AI's reasons ride on most events, and checking them through
+ * zod was three quarters of the cost of parsing one. Returns a copy when the reasons are certainly
+ * valid, and null otherwise (zod then checks them and says what is wrong). A property test holds it
+ * to `WhySchema`: whatever it accepts, zod accepts with the same result.
+ */
+const quickWhy = (w: unknown): Why | null => {
+  if (!hasExactly(w, ['summary', 'factors'])) return null;
+  const { summary, factors } = w;
+  if (!isBilingual(summary, 1500) || !Array.isArray(factors) || factors.length > 6) return null;
+  const out: Factor[] = [];
+  for (const f of factors as unknown[]) {
+    if (!hasExactly(f, ['label', 'value']) || !isBilingual(f.label, 300)) return null;
+    if (typeof f.value !== 'number' || !Number.isFinite(f.value)) return null;
+    out.push({ label: { en: f.label.en, ru: f.label.ru }, value: f.value });
+  }
+  return { summary: { en: summary.en, ru: summary.ru }, factors: out };
+};
+
 /** Parses untrusted input into an event, or says what is wrong with it. Never throws. */
 export const parseEvent = (raw: unknown): ParseResult => {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -220,6 +260,18 @@ export const parseEvent = (raw: unknown): ParseResult => {
   if (!Object.hasOwn(EVENT_SCHEMAS, type))
     return { ok: false, reason: `unknown event type "${type.slice(0, 60)}"` };
   const schema = EVENT_SCHEMAS[type as EventType] as z.ZodType<ConferenceEvent>;
+  const rawWhy = (raw as { why?: unknown }).why;
+  const why = rawWhy === undefined ? null : quickWhy(rawWhy);
+  if (why) {
+    // The same event schema without `why` (unknown keys are dropped, so `why` is ignored).
+    const r = WITHOUT_WHY[type as EventType].safeParse(raw);
+    if (r.success) {
+      // zod's order of keys: type, seat, why, then the event's own fields.
+      const event = { type: r.data.type, seat: r.data.seat, why } as Record<string, unknown>;
+      for (const k in r.data) if (k !== 'type' && k !== 'seat') event[k] = r.data[k];
+      return { ok: true, event: event as ConferenceEvent };
+    }
+  }
   const r = schema.safeParse(raw);
   if (!r.success) return { ok: false, reason: `malformed ${type}: ${describe(r.error.issues)}` };
   return { ok: true, event: r.data };
