@@ -331,17 +331,60 @@ const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
   return null;
 };
 
+/** For one delegation and proposal: the amendments it could table, with what each would gain it. */
+interface AmendPlan {
+  p: string;
+  sponsor: boolean;
+  options: { a: string; gain: number }[];
+}
+/**
+ * Memoised per amendments list (a context's lists are never changed in place), item and seat: the
+ * AI asks this of every member at every step of a debate, and the answer only changes when an
+ * amendment is tabled, accepted or voted on.
+ */
+const amendPlans = new WeakMap<
+  Env,
+  WeakMap<ConferenceContext['amendments'], Map<string, AmendPlan[]>>
+>();
+const amendPlan = (ctx: ConferenceContext, env: Env, seat: string): AmendPlan[] => {
+  let byList = amendPlans.get(env);
+  if (!byList) amendPlans.set(env, (byList = new WeakMap()));
+  let byKey = byList.get(ctx.amendments);
+  if (!byKey) byList.set(ctx.amendments, (byKey = new Map()));
+  const key = `${ctx.item}|${seat}|${ctx.postponed.join(',')}`;
+  let plan = byKey.get(key);
+  if (plan) return plan;
+  plan = currentItemProposals(ctx, env).map((p) => {
+    const prop = env.proposal.get(p)!;
+    const base = amendmentsNow(ctx, p);
+    const now = proposalValue(env, seat, p, base);
+    const options: AmendPlan['options'] = [];
+    for (const a of prop.amendments) {
+      if (
+        ctx.amendments.some(
+          (x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn',
+        )
+      )
+        continue;
+      if (a.proposedBy && a.proposedBy !== seat) continue;
+      options.push({ a: a.id, gain: proposalValue(env, seat, p, [...base, a.id]) - now });
+    }
+    return { p, sponsor: prop.sponsor === seat, options };
+  });
+  byKey.set(key, plan);
+  return plan;
+};
+
 /** Table an amendment that makes a proposal better for me; accept friendly ones as sponsor. */
 const handleAmendments = (conf: Conference, seat: string, t: Temper): ConferenceEvent | null => {
   const ctx = conf.snapshot.context;
   const env = conf.env;
-  for (const p of currentItemProposals(ctx, env)) {
-    const prop = env.proposal.get(p)!;
-    const base = amendmentsNow(ctx, p);
-    const now = proposalValue(env, seat, p, base);
-    if (prop.sponsor === seat) {
+  for (const { p, sponsor, options } of amendPlan(ctx, env, seat)) {
+    if (sponsor) {
       const pending = ctx.amendments.find((a) => a.proposal === p && a.status === 'pending');
       if (pending) {
+        const base = amendmentsNow(ctx, p);
+        const now = proposalValue(env, seat, p, base);
         const withA = proposalValue(env, seat, p, [...base, pending.amendment]);
         // Accept if it costs me little and wins over someone who would otherwise object.
         const wins = eligibleVoters(ctx, env).some(
@@ -381,27 +424,19 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
           };
       }
     }
-    for (const a of prop.amendments) {
-      if (
-        ctx.amendments.some(
-          (x) => x.proposal === p && x.amendment === a.id && x.status !== 'withdrawn',
-        )
-      )
-        continue;
-      if (a.proposedBy && a.proposedBy !== seat) continue;
-      const gain = proposalValue(env, seat, p, [...base, a.id]) - now;
+    for (const { a, gain } of options) {
       // The noise is at most 3 × t.noise: no need to draw it when even that would not do.
       if (gain + 3 * t.noise <= 0.15) continue;
-      if (gain + noise(ctx, seat, `amend/${a.id}`, t) > 0.15)
+      if (gain + noise(ctx, seat, `amend/${a}`, t) > 0.15)
         return {
           type: 'delegate.proposeAmendment',
           seat,
           proposal: p,
-          amendment: a.id,
+          amendment: a,
           why: why(
             {
-              en: `${seat} tables amendment ${a.id} to ${p}`,
-              ru: `${seat} вносит поправку ${a.id} к ${p}`,
+              en: `${seat} tables amendment ${a} to ${p}`,
+              ru: `${seat} вносит поправку ${a} к ${p}`,
             },
             [
               {
