@@ -11,7 +11,7 @@ import { Immer } from 'immer';
 import { and, assign, setup } from 'xstate';
 import type { ConferenceEvent } from './events';
 import { PROFILES, type ProfileId } from './profiles';
-import { type Env, makeEnv } from './rules/common';
+import { type Env, append, makeEnv } from './rules/common';
 import { dueCrisis } from './rules/crisis';
 import { applyRule, decisionOf, refusal } from './rules/index';
 import { caucusEnds, passingMotionKind } from './rules/procedure';
@@ -37,11 +37,11 @@ export const applyEvent = (
   event: ConferenceEvent,
   env: Env,
 ): ConferenceContext => {
-  const next = produce(context, (draft) => {
+  return produce(context, (draft) => {
     applyRule(draft, event, env);
+    const decided = decisionOf(draft, event);
+    if (decided) append(draft, 'decisions', decided);
   });
-  const decided = decisionOf(next, event);
-  return decided ? { ...next, decisions: [...next.decisions, decided] } : next;
 };
 
 const ACCEPT = { guard: 'isInOrder', actions: 'apply' } as const;

@@ -56,10 +56,14 @@ const amend = (env: Env, p: string, a: string): Text => {
   return x ? x.title : { en: a, ru: a };
 };
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
-const factorText = (fs: Factor[], lang: 'en' | 'ru') =>
-  topFactors(fs, 2)
-    .map((x) => `${x.label[lang]} ${fmt(x.value)}`)
-    .join(lang === 'en' ? ' and ' : ' и ');
+/** The two strongest factors as words, in both languages (for a decision's summary). */
+const factorText = (fs: Factor[]): Text => {
+  const top = topFactors(fs, 2);
+  return {
+    en: top.map((x) => `${x.label.en} ${fmt(x.value)}`).join(' and '),
+    ru: top.map((x) => `${x.label.ru} ${fmt(x.value)}`).join(' и '),
+  };
+};
 
 /** Noise for one decision, from the game seed and the event counter. */
 const noise = (ctx: ConferenceContext, seat: string, salt: string, t: Temper): number =>
@@ -173,14 +177,15 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
           ru: `поправка «${amend(env, b.proposal, b.amendment!).ru}» к ${prop(env, b.proposal).ru}`,
         }
       : prop(env, b.proposal);
+  const reasons = factorText(w.factors);
   return {
     type: 'delegate.vote',
     seat,
     choice,
     why: why(
       {
-        en: `${who(env, seat).en} ${CHOICE_TEXT[choice]!.en} on ${what.en}: ${factorText(w.factors, 'en') || 'no strong interest'}`,
-        ru: `${who(env, seat).ru}: ${CHOICE_TEXT[choice]!.ru}, ${what.ru}: ${factorText(w.factors, 'ru') || 'нет сильного интереса'}`,
+        en: `${who(env, seat).en} ${CHOICE_TEXT[choice]!.en} on ${what.en}: ${reasons.en || 'no strong interest'}`,
+        ru: `${who(env, seat).ru}: ${CHOICE_TEXT[choice]!.ru}, ${what.ru}: ${reasons.ru || 'нет сильного интереса'}`,
       },
       w.factors,
     ),
@@ -218,6 +223,7 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
   }
   if (!best) return null;
   const text = c.options.find((o) => o.kind === best.kind)!.text;
+  const reasons = factorText(best.w.factors);
   return {
     type: 'delegate.respond',
     seat,
@@ -225,8 +231,8 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
     response: best.kind,
     why: why(
       {
-        en: `${who(env, seat).en} chooses: ${text.en} (${factorText(best.w.factors, 'en')})`,
-        ru: `${who(env, seat).ru} выбирает: ${text.ru} (${factorText(best.w.factors, 'ru')})`,
+        en: `${who(env, seat).en} chooses: ${text.en} (${reasons.en})`,
+        ru: `${who(env, seat).ru} выбирает: ${text.ru} (${reasons.ru})`,
       },
       best.w.factors,
     ),
