@@ -55,7 +55,16 @@ const amend = (env: Env, p: string, a: string): Text => {
   const x = env.proposal.get(p)?.amendments.find((y) => y.id === a);
   return x ? x.title : { en: a, ru: a };
 };
-const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
+const fmtCache = new Map<number, string>();
+/** A factor's value as shown, e.g. `+0.41` (memoised: values are rounded to hundredths). */
+const fmt = (x: number): string => {
+  let s = fmtCache.get(x);
+  if (s === undefined) {
+    s = x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2);
+    if (fmtCache.size < 10_000) fmtCache.set(x, s);
+  }
+  return s;
+};
 /** The two strongest factors as words, in both languages (for a decision's summary). */
 const factorText = (fs: Factor[]): Text => {
   const top = topFactors(fs, 2);
@@ -357,7 +366,9 @@ const amendPlan = (ctx: ConferenceContext, env: Env, seat: string): AmendPlan[] 
   if (!byList) amendPlans.set(env, (byList = new WeakMap()));
   let byKey = byList.get(ctx.amendments);
   if (!byKey) byList.set(ctx.amendments, (byKey = new Map()));
-  const key = `${ctx.item}|${seat}|${ctx.postponed.join(',')}`;
+  const key = ctx.postponed.length
+    ? `${ctx.item}|${seat}|${ctx.postponed.join(',')}`
+    : `${ctx.item}|${seat}`;
   let plan = byKey.get(key);
   if (plan) return plan;
   plan = currentItemProposals(ctx, env).map((p) => {
