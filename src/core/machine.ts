@@ -11,7 +11,7 @@ import { Immer } from 'immer';
 import { and, assign, setup } from 'xstate';
 import type { ConferenceEvent } from './events';
 import { PROFILES, type ProfileId } from './profiles';
-import { type Env, append, makeEnv } from './rules/common';
+import { type Env, makeEnv } from './rules/common';
 import { dueCrisis } from './rules/crisis';
 import { applyRule, decisionOf, refusal } from './rules/index';
 import { caucusEnds, passingMotionKind } from './rules/procedure';
@@ -37,11 +37,12 @@ export const applyEvent = (
   event: ConferenceEvent,
   env: Env,
 ): ConferenceContext => {
-  return produce(context, (draft) => {
+  const next = produce(context, (draft) => {
     applyRule(draft, event, env);
-    const decided = decisionOf(draft, event);
-    if (decided) append(draft, 'decisions', decided);
   });
+  // The AI's reasons are appended outside the producer: cheaper than through the draft.
+  const decided = decisionOf(next, event);
+  return decided ? { ...next, decisions: [...next.decisions, decided] } : next;
 };
 
 const ACCEPT = { guard: 'isInOrder', actions: 'apply' } as const;

@@ -42,8 +42,9 @@ const play = (s: Scenario, seed: number): Conference =>
 export const runCoreBench = (): CoreFigures => {
   const scenario = readScenario('tsakhkadzor-2018');
 
-  // Warm up the JIT.
-  for (let i = 0; i < 100; i++) play(scenario, 1000 + i);
+  // Warm up: the JIT and the AI's memo tables settle over the first few hundred games, and a
+  // 10,000-game what-if analysis spends nearly all its time in that steady state.
+  for (let i = 0; i < 300; i++) play(scenario, 1000 + i);
 
   // 1. games per second, as a what-if analysis plays them: each game is played, its figures read
   // and the rest left to the garbage collector. Five rounds of 100 games; the median round is

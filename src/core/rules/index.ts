@@ -190,7 +190,7 @@ export const refusal = (ctx: Ctx, e: ConferenceEvent, env: Env): Refusal => {
   return rule.check ? rule.check(ctx, e as never, env) : null;
 };
 
-/** The record of an AI decision carried by an event (appended to `decisions` by `applyEvent`). */
+/** The record of an AI decision carried by an event (appended to `decisions` after the producer). */
 export const decisionOf = (ctx: Ctx, e: ConferenceEvent): Ctx['decisions'][number] | null =>
   e.why
     ? { seq: ctx.seq, seat: e.seat, type: e.type, summary: e.why.summary, factors: e.why.factors }
