@@ -185,3 +185,48 @@ export const viewFor = (conf: Conference, seat: string): ConferenceView => {
 };
 
 export { scoreOf };
+
+// ── patches ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What changed in one seat's view since the last one sent (`base` is that view's `seq`): keys
+ * whose value changed, and the items added at the end of lists that only grew. The logs of a
+ * conference (decisions, statements, ballots closed, metric history…) grow with every event, so a
+ * patch is a few hundred bytes where a whole view late in a game is over 100 KB.
+ */
+export interface ViewPatch {
+  base: number;
+  seq: number;
+  set: Partial<Record<keyof ConferenceView, unknown>>;
+  append: Partial<Record<keyof ConferenceView, unknown[]>>;
+}
+
+/** The patch from `prev` to `next` (views of the same seat). Items are compared by identity. */
+export const viewPatch = (prev: ConferenceView, next: ConferenceView): ViewPatch => {
+  const set: ViewPatch['set'] = {};
+  const append: ViewPatch['append'] = {};
+  for (const key of Object.keys(next) as (keyof ConferenceView)[]) {
+    const a = prev[key] as unknown;
+    const b = next[key] as unknown;
+    if (a === b) continue;
+    if (Array.isArray(a) && Array.isArray(b) && b.length >= a.length) {
+      let prefix = true;
+      for (let i = 0; i < a.length && prefix; i++) prefix = a[i] === b[i];
+      if (prefix) {
+        if (b.length > a.length) append[key] = b.slice(a.length);
+        continue;
+      }
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) set[key] = b;
+  }
+  return { base: prev.seq, seq: next.seq, set, append };
+};
+
+/** The view after a patch, or null when the patch is not for this view (ask for a whole one). */
+export const applyViewPatch = (view: ConferenceView, patch: ViewPatch): ConferenceView | null => {
+  if (view.seq !== patch.base) return null;
+  const next = { ...view, ...patch.set } as Record<string, unknown>;
+  for (const [key, items] of Object.entries(patch.append))
+    next[key] = [...((view as unknown as Record<string, unknown[]>)[key] ?? []), ...items!];
+  return next as unknown as ConferenceView;
+};

@@ -10,7 +10,7 @@ import { currentPhase, replayGame, send, type Conference } from '../core/confere
 import type { ConferenceEvent } from '../core/events';
 import type { Scenario, Text } from '../core/scenario';
 import type { Difficulty, StartOptions } from '../core/state';
-import { viewFor } from '../core/views';
+import { viewFor, viewPatch, type ConferenceView } from '../core/views';
 import { hash, sameSecret, secret } from './codes';
 import type { Store } from './store';
 
@@ -68,6 +68,8 @@ export class ConferenceRoom extends Room {
   private chairMode: 'ai' | 'human' = 'ai';
   private phaseSince = 0;
   private lastPhase = '';
+  /** The view each seat was sent last: the base of the next patch. */
+  private sent = new Map<string, ConferenceView>();
   private aiDue = 0;
   private clockDue = 0;
   /** After a restart, seats wait for their students to reconnect before the AI takes them. */
@@ -248,7 +250,9 @@ export class ConferenceRoom extends Room {
       difficulty: this.difficulty,
       chairMode: this.chairMode,
     });
-    client.send('view', viewFor(this.conf, m.seat));
+    const view = viewFor(this.conf, m.seat);
+    client.send('view', view);
+    this.sent.set(m.seat, view);
     if (m.role === 'chair') client.send('roster', this.roster());
   }
 
@@ -359,20 +363,30 @@ export class ConferenceRoom extends Room {
     return null;
   }
 
-  /** Each seat's view is built and encoded once, then sent to every client on that seat. */
+  /**
+   * Each seat's view is built and encoded once, then sent to every client on that seat: as a
+   * patch against the view that seat was sent last (a client whose view does not match asks for a
+   * whole one), or whole when the seat has none yet.
+   */
   private broadcastViews(): void {
     const bySeat = new Map<string, Buffer>();
     for (const c of this.clients) {
       const m = this.members.get(c.sessionId);
       if (!m) continue;
       let bytes = bySeat.get(m.seat);
-      if (!bytes)
-        bySeat.set(
-          m.seat,
-          (bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', viewFor(this.conf, m.seat))),
-        );
+      if (!bytes) {
+        const view = viewFor(this.conf, m.seat);
+        const prev = this.sent.get(m.seat);
+        bytes = prev
+          ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', viewPatch(prev, view))
+          : getMessageBytes.raw(Protocol.ROOM_DATA, 'view', view);
+        this.sent.set(m.seat, view);
+        bySeat.set(m.seat, bytes);
+      }
       c.enqueueRaw(bytes);
     }
+    // A seat nobody holds now starts again from a whole view.
+    for (const seat of [...this.sent.keys()]) if (!bySeat.has(seat)) this.sent.delete(seat);
   }
 
   private onAdmin(client: Client, msg: unknown): void {

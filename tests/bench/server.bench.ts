@@ -12,12 +12,18 @@ import { Room, Server, matchMaker, type Client as ServerClient } from '@colyseus
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room as Room_ } from 'colyseus.js';
 import { startServer } from '../../src/server/app';
-import type { ConferenceView } from '../../src/core/views';
+import { applyViewPatch, type ConferenceView, type ViewPatch } from '../../src/core/views';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
 const CLIENTS = 31;
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 20);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100);
+const WARMUP = 5;
+/** Milliseconds between one session's events (0: back to back). */
+const INTERVAL = Number(process.env.BENCH_INTERVAL_MS ?? 100);
 const now = () => performance.now();
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heap = () => {
@@ -40,9 +46,19 @@ interface Job {
 }
 
 const runClients = async (job: Job): Promise<number[]> => {
-  const sessions: { rooms: { room: Room_; seq: number; seat: string }[] }[] = [];
+  interface Session {
+    rooms: { room: Room_; seq: number; seat: string; view: ConferenceView | null }[];
+    waiting: { target: number; resolve: () => void } | null;
+  }
+  const sessions: Session[] = [];
   for (const t of job.targets) {
-    const rooms: { room: Room_; seq: number; seat: string }[] = [];
+    const rooms: Session['rooms'] = [];
+    const session: Session = { rooms, waiting: null };
+    // Called whenever a client's view arrives: resolves the pending event once all have it.
+    const check = () => {
+      const w = session.waiting;
+      if (w && rooms.every((r) => r.seq >= w.target)) w.resolve();
+    };
     for (let c = 0; c < CLIENTS; c++) {
       const client = new Client(`ws://127.0.0.1:${job.port}`);
       const opts =
@@ -52,21 +68,38 @@ const runClients = async (job: Job): Promise<number[]> => {
             ? { chairKey: t.chairKey, name: 'Chair' }
             : { name: `Student ${c}` };
       const room = await client.joinById(t.id, opts);
-      const entry = {
+      const entry: Session['rooms'][number] = {
         room,
         seq: job.kind === 'echo' ? 1 : 0,
         seat: job.kind === 'echo' ? 'x' : '',
+        view: null,
       };
-      if (job.kind === 'echo') room.onMessage('echo', (m: number) => (entry.seq = m));
+      if (job.kind === 'echo')
+        room.onMessage('echo', (m: number) => {
+          entry.seq = m;
+          check();
+        });
       else {
         room.onMessage('welcome', (w: { seat: string }) => (entry.seat = w.seat));
-        room.onMessage('view', (v: ConferenceView) => (entry.seq = v.seq));
+        room.onMessage('view', (v: ConferenceView) => {
+          entry.view = v;
+          entry.seq = v.seq;
+          check();
+        });
+        // As the client does: apply the patch to the last view (a mismatch would ask anew).
+        room.onMessage('patch', (p: ViewPatch) => {
+          const v = entry.view ? applyViewPatch(entry.view, p) : null;
+          if (!v) return room.send('hello');
+          entry.view = v;
+          entry.seq = v.seq;
+          check();
+        });
         room.onMessage('*', () => undefined);
         room.send('hello');
       }
       rooms.push(entry);
     }
-    sessions.push({ rooms });
+    sessions.push(session);
   }
   const end = Date.now() + 30_000;
   while (!sessions.every((s) => s.rooms.every((r) => r.seq > 0 && r.seat)) && Date.now() < end)
@@ -74,21 +107,31 @@ const runClients = async (job: Job): Promise<number[]> => {
   parentPort!.postMessage({ ready: true });
   await new Promise((r) => parentPort!.once('message', r));
   const latencies: number[] = [];
+  // Each session sends one event every INTERVAL ms (staggered across sessions), and never before
+  // its previous event has reached all 31 clients. INTERVAL=0 sends back to back: a throughput
+  // test, where latency is queueing.
+  const start = now() + 50;
   await Promise.all(
-    sessions.map(async (s) => {
-      for (let i = 0; i < EVENTS; i++) {
+    sessions.map(async (s, si) => {
+      // The first WARMUP events of each session warm both ends up and are not counted.
+      for (let i = 0; i < WARMUP + EVENTS; i++) {
+        const due = start + (si * INTERVAL) / sessions.length + i * INTERVAL;
+        if (INTERVAL > 0 && now() < due) await new Promise((r) => setTimeout(r, due - now()));
         const sender = s.rooms[1 + (i % (CLIENTS - 1))]!;
         const target = Math.max(...s.rooms.map((r) => r.seq)) + 1;
+        const reached = new Promise<void>((resolve) => {
+          s.waiting = { target, resolve };
+        });
         const t0 = now();
         if (job.kind === 'echo') sender.room.send('echo', target);
         else
           sender.room.send('event', {
             event: { type: 'delegate.message', seat: sender.seat, to: 'team', text: `note ${i}` },
           });
-        const stop = Date.now() + 10_000;
-        while (!s.rooms.every((r) => r.seq >= target) && Date.now() < stop)
-          await new Promise((r) => setImmediate(r));
-        latencies.push(now() - t0);
+        const timeout = new Promise<void>((r) => setTimeout(r, 10_000));
+        await Promise.race([reached, timeout]);
+        s.waiting = null;
+        if (i >= WARMUP) latencies.push(now() - t0);
       }
     }),
   );
@@ -116,10 +159,12 @@ const drive = async (job: Job, before: number) => {
 };
 
 const game = async () => {
+  // A real file, as in a classroom: every event is on disk (WAL, full sync) before it is sent on.
+  const dir = mkdtempSync(join(tmpdir(), 'consensus-bench-'));
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataFile: ':memory:',
+    dataFile: join(dir, 'sessions.sqlite'),
     distDir: 'dist',
     pace: 1e9,
   });
@@ -136,6 +181,7 @@ const game = async () => {
   }
   const r = await drive({ kind: 'game', port: server.port, targets }, before);
   await server.close();
+  rmSync(dir, { recursive: true, force: true });
   return r;
 };
 

@@ -1,11 +1,13 @@
 /** Test harness: a real server on a free loopback port and real colyseus.js clients. */
 import { Client, type Room } from 'colyseus.js';
 import { startServer, type RunningServer } from '../../src/server/app';
-import type { ConferenceView } from '../../src/core/views';
+import { applyViewPatch, type ConferenceView, type ViewPatch } from '../../src/core/views';
 
 export interface Joined {
   room: Room;
   views: ConferenceView[];
+  /** Patches received, and those that did not fit the last view (the client then asked anew). */
+  patches: { count: number; mismatched: number };
   refusals: { id: number | null; reason: { en: string; ru: string } }[];
   acks: { id: number | null; seq: number }[];
   welcome: Promise<{ seat: string; role: string; token: string; code: string }>;
@@ -56,6 +58,7 @@ export const join = async (
 
 export const wire = (room: Room): Joined => {
   const views: ConferenceView[] = [];
+  const patches = { count: 0, mismatched: 0 };
   const refusals: Joined['refusals'] = [];
   const acks: Joined['acks'] = [];
   let resolveWelcome: (w: {
@@ -69,12 +72,23 @@ export const wire = (room: Room): Joined => {
   );
   room.onMessage('welcome', (w) => resolveWelcome(w));
   room.onMessage('view', (v: ConferenceView) => views.push(v));
+  // Updates come as patches against the last view, as in the client (src/client/net/remote.ts).
+  room.onMessage('patch', (p: ViewPatch) => {
+    patches.count++;
+    const last = views[views.length - 1];
+    const v = last ? applyViewPatch(last, p) : null;
+    if (!v) {
+      patches.mismatched++;
+      return room.send('hello');
+    }
+    views.push(v);
+  });
   room.onMessage('refused', (m) => refusals.push(m));
   room.onMessage('ack', (m) => acks.push(m));
   room.onMessage('roster', () => undefined);
   room.onMessage('removed', () => undefined);
   room.send('hello');
-  return { room, views, refusals, acks, welcome, last: () => views[views.length - 1]! };
+  return { room, views, patches, refusals, acks, welcome, last: () => views[views.length - 1]! };
 };
 
 /** Waits until a condition holds, polling; fails after the timeout (tests wait on messages, not sleeps). */

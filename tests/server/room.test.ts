@@ -152,6 +152,20 @@ describe('classroom sessions', () => {
     const left = ['am', 'kz', 'ru'].find((x) => !taken.includes(x))!;
     expect(chair.last().delegations[left]!.controller).toBe('ai');
     expect(chair.last().delegations[taken[0]!]!.controller).toBe('human');
+    // After the first whole view, updates came as patches, and each fitted the view before it:
+    // the view every client built from them is the whole view the server gives on request.
+    for (const j of [chair, a, b]) {
+      expect(j.patches.count).toBeGreaterThan(100);
+      expect(j.patches.mismatched).toBe(0);
+      const built = j.last();
+      const n = j.views.length;
+      j.room.send('hello');
+      await until(() => j.views.length > n, 'a whole view on request');
+      expect(JSON.parse(JSON.stringify(built))).toEqual(JSON.parse(JSON.stringify(j.last())));
+    }
+    // Late in a game a patch is a small fraction of a whole view.
+    const whole = JSON.stringify(chair.last()).length;
+    expect(whole).toBeGreaterThan(50_000);
     for (const j of [chair, a, b]) await j.room.leave();
   }, 120_000);
 });

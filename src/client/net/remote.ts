@@ -6,7 +6,7 @@
  */
 import { Client, type Room } from 'colyseus.js';
 import type { Text } from '../../core/scenario';
-import type { ConferenceView } from '../../core/views';
+import { applyViewPatch, type ConferenceView, type ViewPatch } from '../../core/views';
 
 export interface Welcome {
   code: string;
@@ -122,6 +122,13 @@ export class RemoteSession {
       });
     });
     room.onMessage('view', (v: ConferenceView) => {
+      this.view = v;
+      this.emit('view', v);
+    });
+    // Most updates are patches against the last view; one that does not fit asks for a whole view.
+    room.onMessage('patch', (p: ViewPatch) => {
+      const v = this.view ? applyViewPatch(this.view, p) : null;
+      if (!v) return room.send('hello');
       this.view = v;
       this.emit('view', v);
     });
