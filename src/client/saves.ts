@@ -5,10 +5,10 @@
 import { SAVE_FORMAT, replayGame, type Conference } from '../core/conference';
 import type { Text } from '../core/scenario';
 import type { Difficulty } from '../core/state';
+import { BROKEN_SAVE_KEY, SAVE_KEY } from './save-slot';
 import { scenarioById } from './scenarios';
 
-export const SAVE_KEY = 'consensus.save.v1';
-export const BROKEN_SAVE_KEY = 'consensus.save.broken';
+export { BROKEN_SAVE_KEY, SAVE_KEY, hasSave } from './save-slot';
 
 export interface SaveFile {
   format: number;
@@ -36,14 +36,6 @@ export const writeSave = (c: Conference, difficulty: Difficulty): void => {
     localStorage.setItem(SAVE_KEY, JSON.stringify(save));
   } catch {
     // Storage full or disabled: the game goes on unsaved.
-  }
-};
-
-export const hasSave = (): boolean => {
-  try {
-    return localStorage.getItem(SAVE_KEY) !== null;
-  } catch {
-    return false;
   }
 };
 

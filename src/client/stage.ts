@@ -13,6 +13,11 @@ export interface Stage {
   destroy(): void;
 }
 
+/** Starts loading the engine and the hall's code (not their assets), without starting them. */
+export const prefetchStage = (): void => {
+  void import('./scenes/boot').catch(() => undefined);
+};
+
 export const loadStage = async (
   parent: HTMLElement,
   onProgress: (share: number) => void,

@@ -4,3 +4,8 @@ declare module 'virtual:scenario-library' {
   const data: unknown;
   export default data;
 }
+
+declare module 'virtual:scenario-problems' {
+  const problems: string[];
+  export default problems;
+}

@@ -195,8 +195,9 @@ export const waitMark = (page: Page, name: string, ms = 60_000): Promise<number>
   );
 
 /**
- * As soon as the title menu is interactive, clicks New game and then Start in the page (no driver
- * round trip). Returns the title mark, whether #new-game was enabled, and when Start was clicked.
+ * As soon as the title menu is interactive, clicks New game and then Start as soon as it appears,
+ * in the page (no driver round trip). Returns the title mark, whether #new-game was enabled, and
+ * when Start was clicked.
  */
 export const startGame = (
   page: Page,
@@ -210,9 +211,15 @@ export const startGame = (
             const ng = document.querySelector<HTMLButtonElement>('#new-game');
             const enabled = ng !== null && !ng.disabled;
             ng?.click();
-            const startClick = performance.now();
-            document.querySelector<HTMLButtonElement>('#start')?.click();
-            done({ title: mark()!.startTime, enabled, startClick });
+            // Start as soon as the setup screen shows it (at once if the game has loaded).
+            const start = () => {
+              const b = document.querySelector<HTMLButtonElement>('#start');
+              if (!b) return void setTimeout(start, 1);
+              const startClick = performance.now();
+              b.click();
+              done({ title: mark()!.startTime, enabled, startClick });
+            };
+            start();
           };
           if (mark()) return go();
           const obs = new PerformanceObserver(() => {
@@ -848,13 +855,19 @@ export interface Bytes {
   gzip: number;
 }
 export interface SizesResult {
-  /** Files loaded before the first interaction: the title page until the network is idle. */
+  /** Files the first interactive screen needed: loaded by the time the title was interactive. */
+  firstScreen: { js: Bytes; all: Bytes; files: string[] };
+  /**
+   * Files loaded before the first interaction: the title page until the network is idle (the
+   * rest of the game and Phaser are fetched meanwhile, while the player reads the title).
+   */
   beforeInteraction: { js: Bytes; all: Bytes; files: string[] };
   /** Files loaded by the time the hall has drawn its first frame (after New game, Start). */
   throughHall: { js: Bytes; all: Bytes; files: string[] };
   /** Every file in the build. */
   build: { js: Bytes; all: Bytes; files: number };
-  phaserBeforeInteraction: boolean;
+  /** Phaser among the files the first interactive screen needed. */
+  phaserForFirstScreen: boolean;
 }
 
 const sum = (files: { raw: number; gzip: number }[]): Bytes => ({
@@ -901,14 +914,26 @@ export const measureSizes = async (outDir: string, game: string): Promise<SizesR
       if (u.origin === origin) loaded.add(u.pathname);
     });
     await b.page.goto(game);
-    await waitMark(b.page, 'title-interactive');
+    const title = await waitMark(b.page, 'title-interactive');
+    // What had arrived when the title became interactive (and the page itself).
+    const needed = await b.page.evaluate(
+      (mark) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => (e as PerformanceResourceTiming).responseEnd <= mark)
+          .map((e) => new URL(e.name).pathname),
+      title,
+    );
+    const first = pick(new Set(['/', ...needed]));
     await b.page.waitForLoadState('networkidle');
+    await networkQuiet(b.page, () => lastRequest);
     const before = pick(new Set(loaded));
     await startGame(b.page);
     await waitMark(b.page, 'hall-first-frame', 90_000);
     await networkQuiet(b.page, () => lastRequest);
     const all = [...files.entries()];
     return {
+      firstScreen: first,
       beforeInteraction: before,
       throughHall: pick(new Set(loaded)),
       build: {
@@ -916,7 +941,7 @@ export const measureSizes = async (outDir: string, game: string): Promise<SizesR
         all: sum(all.map(([, f]) => f)),
         files: all.length,
       },
-      phaserBeforeInteraction: before.files.some((p) => p.includes('phaser')),
+      phaserForFirstScreen: first.files.some((p) => p.includes('phaser')),
     };
   } finally {
     await b.close();

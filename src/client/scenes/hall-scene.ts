@@ -774,13 +774,24 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     topG.fillStyle(c.accent, 1).fillRect(0, topH - 2, w, 2);
 
     // Regions.
-    const speechLines = M.portrait && M.ts > 1.4 ? 2 : 3;
+    let speechLines = M.portrait && M.ts > 1.4 ? 2 : 3;
     const speechLineH = Math.round(this.lineH(f.speech) * 1.12);
     this.ringR = Math.round(17 * ui);
     const headerH = Math.max(this.lineH(f.speaker, true), this.ringR * 2 + 4);
-    const speechH = Math.round(pad * 3 + headerH + speechLines * speechLineH);
     const y0 = topH + mg;
     const card = this.measureCards(m, M);
+    {
+      // A short hall (a laptop screen with the browser's bars): the speech gives up lines before
+      // the cards at the table would have to overlap. The speech scrolls, so no word is lost.
+      const perSide = Math.ceil(m.seats.length / 2);
+      const colW = w - 2 * mg;
+      const tableNeed = M.portrait
+        ? perSide * (card.h + 8 * ui) + 16 * ui + (colW - 2 * card.w < 70 * ui ? 40 * ui : 0)
+        : perSide * (card.h + 6 * ui) + 9 * ui * 3.6 + 16 * ui;
+      const speechOf = (lines: number) => Math.round(pad * 3 + headerH + lines * speechLineH);
+      while (speechLines > 1 && h - y0 - speechOf(speechLines) - 2 * mg < tableNeed) speechLines--;
+    }
+    const speechH = Math.round(pad * 3 + headerH + speechLines * speechLineH);
 
     let table: Rect | null = null;
     let speech: Rect;
@@ -1134,6 +1145,22 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         }
         cards.push(p);
         degs.push(deg);
+      }
+      // Cards on one side never overlap: where the oval is too flat, they are spaced down its
+      // side, and the column is kept inside the table's area.
+      const step = card.h + 3 * ui;
+      for (const side of [-1, 1]) {
+        const col = cards
+          .filter((p) => Math.sign(p.x - cx) === side && Math.abs(p.x - cx) > hw * 0.5)
+          .sort((a, b) => a.y - b.y);
+        for (let i = 1; i < col.length; i++)
+          if (col[i]!.y - col[i - 1]!.y < step) col[i]!.y = col[i - 1]!.y + step;
+        const first = col[0];
+        const last = col[col.length - 1];
+        if (!first || !last) continue;
+        const over = last.y + hh - (r.y + r.h - inset);
+        const shift = Math.min(over, Math.max(0, first.y - hh - (r.y + inset)));
+        if (shift > 0) for (const p of col) p.y -= shift;
       }
     } else {
       // Two columns of cards facing each other across a long horseshoe.

@@ -18,7 +18,7 @@ import { debriefOf } from '../../core/debrief';
 import { createSound, type Cue, type SoundSystem } from '../audio/sound';
 import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
 import { hallModel, mapModel } from '../models';
-import { clearSave, hasSave, readSave, writeSave } from '../saves';
+import { clearSave, readSave, writeSave } from '../saves';
 import { library } from '../scenarios';
 import { LocalSession } from '../session';
 import {
@@ -28,8 +28,9 @@ import {
   saveSettings,
   type Settings,
 } from '../settings';
-import type { Stage } from '../stage';
+import { prefetchStage, type Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
+import { renderTitle, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { h, button } from './dom';
@@ -213,29 +214,21 @@ export class App {
   }
 
   private topButtons(): HTMLElement {
-    return h(
-      'div',
-      { class: 'top-buttons' },
-      button(t('settings'), () => this.openSettings(), {
-        'aria-haspopup': 'dialog',
-        'data-key': 'open-settings',
-      }),
-      button(t('shortcuts'), () => this.openShortcuts(), {
-        'aria-haspopup': 'dialog',
-        'data-key': 'open-shortcuts',
-      }),
-      h(
-        'div',
-        { class: 'lang-switch', role: 'group', 'aria-label': t('language') },
-        ...(['en', 'ru'] as Lang[]).map((l) =>
-          button(l === 'en' ? 'English' : 'Русский', () => this.setLanguage(l), {
-            lang: l,
-            'aria-pressed': String(getLang() === l),
-          }),
-        ),
-      ),
-    );
+    return topButtons(this.titleActions);
   }
+
+  /** What the title's buttons (and the top buttons of every screen) do. */
+  readonly titleActions: TitleActions = {
+    newGame: () => this.go('setup'),
+    continueGame: () => this.continueGame(),
+    joinSession: () => this.net((n) => n.showJoin()),
+    hostSession: () => this.net((n) => n.showHost()),
+    chairTraining: () => this.training.showSetup(),
+    replayGame: () => this.replay.openFile(),
+    openSettings: () => this.openSettings(),
+    openShortcuts: () => this.openShortcuts(),
+    setLanguage: (l) => this.setLanguage(l),
+  };
 
   private setLanguage(l: Lang): void {
     this.settings.lang = l;
@@ -246,47 +239,12 @@ export class App {
   // ── title and setup ────────────────────────────────────────────────────────────────────
 
   private renderTitle(): void {
-    const lib = library();
-    const save = hasSave();
-    this.root.replaceChildren(
-      h('header', { class: 'top' }, this.topButtons()),
-      h(
-        'main',
-        { class: 'title-screen', id: 'main', tabindex: '-1' },
-        h('h1', {}, t('appName')),
-        h('p', { class: 'tagline' }, t('tagline')),
-        this.notice ? h('p', { class: 'notice', role: 'alert' }, this.notice) : null,
-        lib.problems.length
-          ? h(
-              'div',
-              { class: 'notice', role: 'alert' },
-              h('p', {}, t('errorTitle')),
-              h('pre', {}, lib.problems.join('\n')),
-            )
-          : null,
-        h(
-          'div',
-          { class: 'menu' },
-          button(t('newGame'), () => this.go('setup'), {
-            class: 'primary',
-            'data-key': 'new-game',
-            id: 'new-game',
-          }),
-          button(save ? t('continueGame') : t('noSave'), () => this.continueGame(), {
-            disabled: !save,
-            'data-key': 'continue',
-            id: 'continue',
-          }),
-          button(t('joinSession'), () => this.net((n) => n.showJoin()), { id: 'join-session' }),
-          button(t('hostSession'), () => this.net((n) => n.showHost()), { id: 'host-session' }),
-          button(t('chairTraining'), () => this.training.showSetup(), { id: 'chair-training' }),
-          button(t('replayGame'), () => this.replay.openFile(), { id: 'replay-game' }),
-        ),
-      ),
-    );
+    renderTitle(this.root, this.titleActions, this.notice);
   }
 
   private go(screen: Screen): void {
+    // The hall's code loads while the player chooses.
+    if (screen === 'setup') prefetchStage();
     this.screen = screen;
     this.notice = screen === 'title' ? this.notice : null;
     this.render();
@@ -517,6 +475,14 @@ export class App {
     this.confirmedSeat = '';
     this.seat = this.activeSeat();
     this.screen = conf.snapshot.context.ended ? 'debrief' : 'game';
+    this.render();
+    this.session.subscribe((c, r) => this.onChange(c, r));
+    if (this.screen === 'game') {
+      // Play starts at once; the hall appears when Phaser has loaded, and then the sounds load.
+      this.session.start();
+      await this.ensureStage();
+      this.refreshStage();
+    }
     this.sound ??= createSound(
       {
         effects: this.settings.effects,
@@ -525,15 +491,7 @@ export class App {
       },
       (text) => this.caption(tx(text)),
     );
-    this.render();
-    this.session.subscribe((c, r) => this.onChange(c, r));
-    if (this.screen === 'game') {
-      this.sound.startAmbience();
-      // Play starts at once; the hall appears when Phaser has loaded.
-      this.session.start();
-      await this.ensureStage();
-      this.refreshStage();
-    }
+    if (this.screen === 'game') this.sound.startAmbience();
     document.getElementById('main')?.focus({ preventScroll: true });
   }
 

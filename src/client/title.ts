@@ -1,0 +1,90 @@
+/**
+ * The title screen and the buttons at the top of every screen. This module and what it imports
+ * (texts, settings, the DOM builder) are all the first screen needs: `main.ts` draws the title
+ * from them while the rest of the game loads, and the App draws it the same way afterwards.
+ */
+import problems from 'virtual:scenario-problems';
+import { getLang, t, type Lang } from './i18n';
+import { hasSave } from './save-slot';
+import { button, h } from './ui/dom';
+
+/** What the title's buttons do. */
+export interface TitleActions {
+  newGame(): void;
+  continueGame(): void;
+  joinSession(): void;
+  hostSession(): void;
+  chairTraining(): void;
+  replayGame(): void;
+  openSettings(): void;
+  openShortcuts(): void;
+  setLanguage(l: Lang): void;
+}
+
+export const topButtons = (
+  a: Pick<TitleActions, 'openSettings' | 'openShortcuts' | 'setLanguage'>,
+) =>
+  h(
+    'div',
+    { class: 'top-buttons' },
+    button(t('settings'), () => a.openSettings(), {
+      'aria-haspopup': 'dialog',
+      'data-key': 'open-settings',
+    }),
+    button(t('shortcuts'), () => a.openShortcuts(), {
+      'aria-haspopup': 'dialog',
+      'data-key': 'open-shortcuts',
+    }),
+    h(
+      'div',
+      { class: 'lang-switch', role: 'group', 'aria-label': t('language') },
+      ...(['en', 'ru'] as Lang[]).map((l) =>
+        button(l === 'en' ? 'English' : 'Русский', () => a.setLanguage(l), {
+          lang: l,
+          'aria-pressed': String(getLang() === l),
+        }),
+      ),
+    ),
+  );
+
+/** Draws the title screen into `root`; `notice` is a message to show (a save that failed, say). */
+export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string | null): void => {
+  const save = hasSave();
+  document.title = `${t('appName')} — ${t('tagline')}`;
+  root.replaceChildren(
+    h('header', { class: 'top' }, topButtons(a)),
+    h(
+      'main',
+      { class: 'title-screen', id: 'main', tabindex: '-1' },
+      h('h1', {}, t('appName')),
+      h('p', { class: 'tagline' }, t('tagline')),
+      notice ? h('p', { class: 'notice', role: 'alert' }, notice) : null,
+      problems.length
+        ? h(
+            'div',
+            { class: 'notice', role: 'alert' },
+            h('p', {}, t('errorTitle')),
+            h('pre', {}, problems.join('\n')),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'menu' },
+        button(t('newGame'), () => a.newGame(), {
+          class: 'primary',
+          'data-key': 'new-game',
+          id: 'new-game',
+        }),
+        button(save ? t('continueGame') : t('noSave'), () => a.continueGame(), {
+          disabled: !save,
+          'data-key': 'continue',
+          id: 'continue',
+        }),
+        button(t('joinSession'), () => a.joinSession(), { id: 'join-session' }),
+        button(t('hostSession'), () => a.hostSession(), { id: 'host-session' }),
+        button(t('chairTraining'), () => a.chairTraining(), { id: 'chair-training' }),
+        button(t('replayGame'), () => a.replayGame(), { id: 'replay-game' }),
+      ),
+    ),
+  );
+};
