@@ -45,11 +45,19 @@ const why = (summary: Text, factors: Factor[]): Why => ({ summary, factors: topF
 
 /** Names as a reader sees them: delegations by name, proposals by code and title. */
 const who = (env: Env, id: string): Text => env.delegation.get(id)?.name ?? { en: id, ru: id };
+const propNames = new WeakMap<Env, Map<string, Text>>();
 const prop = (env: Env, id: string): Text => {
-  const p = env.proposal.get(id);
-  return p
-    ? { en: `${p.code} «${p.title.en}»`, ru: `${p.code} «${p.title.ru}»` }
-    : { en: id, ru: id };
+  let byId = propNames.get(env);
+  if (!byId) propNames.set(env, (byId = new Map()));
+  let name = byId.get(id);
+  if (!name) {
+    const p = env.proposal.get(id);
+    name = p
+      ? { en: `${p.code} «${p.title.en}»`, ru: `${p.code} «${p.title.ru}»` }
+      : { en: id, ru: id };
+    byId.set(id, name);
+  }
+  return name;
 };
 const amend = (env: Env, p: string, a: string): Text => {
   const x = env.proposal.get(p)?.amendments.find((y) => y.id === a);
@@ -349,6 +357,8 @@ const makeOffer = (conf: Conference, seat: string): ConferenceEvent | null => {
 /** For one delegation and proposal: the amendments it could table, with what each would gain it. */
 interface AmendPlan {
   p: string;
+  /** The proposal's value to the delegation with the amendments now in its text. */
+  now: number;
   sponsor: boolean;
   options: { a: string; gain: number }[];
 }
@@ -386,7 +396,7 @@ const amendPlan = (ctx: ConferenceContext, env: Env, seat: string): AmendPlan[] 
       if (a.proposedBy && a.proposedBy !== seat) continue;
       options.push({ a: a.id, gain: proposalValue(env, seat, p, [...base, a.id]) - now });
     }
-    return { p, sponsor: prop.sponsor === seat, options };
+    return { p, now, sponsor: prop.sponsor === seat, options };
   });
   byKey.set(key, plan);
   return plan;
@@ -528,9 +538,7 @@ const debate = (
   if (!ctx.caucus && !ctx.speaker && !ctx.speakers.includes(seat) && !ctx.motionVote) {
     const spoke = ctx.statements.some((s) => s.by === seat && s.item === ctx.item);
     if (spoke) return null;
-    const strong = currentItemProposals(ctx, env).some(
-      (p) => Math.abs(proposalValue(env, seat, p, amendmentsNow(ctx, p))) > 0.3,
-    );
+    const strong = amendPlan(ctx, env, seat).some((x) => Math.abs(x.now) > 0.3);
     if (strong && draw(ctx.seed, ctx.item, `speak/${seat}`) < 0.8)
       return { type: 'delegate.joinSpeakers', seat };
   }
