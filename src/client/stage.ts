@@ -10,6 +10,8 @@ export interface Stage {
   renderHall(m: HallModel): void;
   renderMap(m: MapModel): void;
   readonly renderer: 'webgl' | 'canvas';
+  /** True while the engine's loop sleeps because nothing on the stage moves (render on demand). */
+  sleeping(): boolean;
   destroy(): void;
 }
 

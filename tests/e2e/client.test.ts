@@ -214,6 +214,52 @@ describe('Russian interface', () => {
   });
 });
 
+describe('render on demand', () => {
+  it('the hall stops redrawing when nothing moves, still shows the hall, and wakes for a change', async () => {
+    // No AI moves (pace): the roll call waits for this player.
+    const page = await open('on-demand', '?pace=100000000');
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+    const sleeping = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as { consensus: { stage: { sleeping(): boolean } | null } }
+          ).consensus.stage?.sleeping() ?? null,
+      );
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { consensus: { stage: { sleeping(): boolean } | null } }
+        ).consensus.stage?.sleeping() === true,
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await canvasIsDrawn(page)).toBe(true);
+    // A change of language changes every word in the hall: it wakes, redraws, and rests again.
+    const before = await page.locator('#stage canvas').screenshot();
+    await page.click('button[lang=ru]');
+    await page.waitForTimeout(500);
+    const after = await page.locator('#stage canvas').screenshot();
+    expect(after.equals(before)).toBe(false);
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { consensus: { stage: { sleeping(): boolean } | null } }
+        ).consensus.stage?.sleeping() === true,
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await canvasIsDrawn(page)).toBe(true);
+    // Opening the map wakes the engine (the map is not drawn on demand).
+    await page.locator('body').press('m');
+    await page.waitForTimeout(700);
+    expect(await sleeping()).toBe(false);
+    expect(await canvasIsDrawn(page)).toBe(true);
+  });
+});
+
 describe('size budgets', () => {
   it('JavaScript for the first interactive screen ≤ 450 KB gzip, without Phaser; all bytes before the first interaction ≤ 1.5 MB', async () => {
     const ctx = await browserContext('budget');

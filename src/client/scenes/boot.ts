@@ -24,6 +24,9 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
       scene: [],
     });
     const hall = new HallScene();
+    // The hall sleeps when still (render on demand): a change of the stage's size wakes it.
+    const resized = new ResizeObserver(() => hall.wake());
+    resized.observe(parent);
     let map: MapScene | null = null;
     let mapLoading: Promise<MapScene> | null = null;
     let pendingMap: MapModel | null = null;
@@ -45,17 +48,21 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
         onProgress(1);
         const stage: Stage = {
           showHall: () => {
+            hall.wake();
             wantMap = false;
             if (game.scene.getScene('map')) game.scene.sleep('map');
             if (game.scene.isSleeping('hall')) game.scene.wake('hall');
           },
           showMap: () => {
+            hall.wake();
             wantMap = true;
             void loadMap().then(() => {
               if (!wantMap) return;
               game.scene.sleep('hall');
               if (game.scene.isSleeping('map')) game.scene.wake('map');
               else if (!game.scene.isActive('map')) game.scene.run('map');
+              // The hall may have let the loop sleep while the map's code loaded.
+              hall.wake();
             });
           },
           renderHall: (m) => hall.render(m),
@@ -64,7 +71,11 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
             if (map) map.render(m);
           },
           renderer: game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas',
-          destroy: () => game.destroy(true),
+          sleeping: () => !game.loop.running,
+          destroy: () => {
+            resized.disconnect();
+            game.destroy(true);
+          },
         };
         resolve(stage);
       });

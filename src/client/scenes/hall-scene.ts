@@ -430,8 +430,64 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private scrollMax = 0;
   private lastTime = 0;
 
+  /** Timers set by this scene that have not fired yet (they need the loop running). */
+  private timers = 0;
+  /** Frames drawn in a row with nothing moving (render on demand, below). */
+  private stillFrames = 0;
+  private sleptAt = 0;
+  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor() {
     super({ key: HALL_SCENE_KEY });
+  }
+
+  private after(ms: number, f: () => void): void {
+    this.timers++;
+    this.time.delayedCall(ms, () => {
+      this.timers--;
+      f();
+    });
+  }
+
+  /**
+   * Render on demand. A frame costs the same whether or not anything moved, and on an old laptop
+   * (or in software WebGL) redrawing a still hall sixty times a second takes the time the page
+   * needs to answer input. So once nothing has moved for a few frames (no tween playing, no timer
+   * pending, the speech not scrolling) the game loop sleeps, until a new model arrives, the stage
+   * is resized, the map is opened, or a held speech is due to scroll on.
+   */
+  private restIfStill(): void {
+    const moving =
+      this.timers > 0 ||
+      (this.scrollMax > 0 && this.scrollPhase === 1) ||
+      this.tweens.getTweens().some((t) => t.isPlaying()) ||
+      this.scene.manager.isActive('map');
+    if (moving) {
+      this.stillFrames = 0;
+      return;
+    }
+    if (++this.stillFrames < 3) return;
+    this.stillFrames = 0;
+    if (this.scrollMax > 0 && this.model) {
+      const hold = this.scrollPhase === 0 ? (this.model.theme.reducedMotion ? 7000 : 2500) : 4000;
+      this.wakeTimer = setTimeout(() => this.wake(), Math.max(0, hold - this.scrollT) + 20);
+    }
+    this.sleptAt = performance.now();
+    this.game.loop.sleep();
+  }
+
+  /** Wakes the loop (a no-op when it runs); a held speech counts the time slept as held. */
+  wake(): void {
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    // Before the scene has joined a game there is no loop to wake.
+    const loop = (this.game as Phaser.Game | undefined)?.loop;
+    if (!loop || loop.running) return;
+    const now = performance.now();
+    if (this.scrollPhase !== 1) this.scrollT += now - this.sleptAt;
+    this.lastTime = now;
+    this.stillFrames = 0;
+    loop.wake();
   }
 
   preload(): void {
@@ -455,12 +511,18 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
 
   /** Draw this model; animates only what differs from the previous one. */
   render(model: HallModel): void {
+    this.wake();
     const prev = this.model;
     this.model = model;
     if (this.ready) this.applyModel(prev, model);
   }
 
   override update(time: number): void {
+    this.scroll(time);
+    this.restIfStill();
+  }
+
+  private scroll(time: number): void {
     // Wall-clock time, not the loop's smoothed delta: reading speed must not depend on frame rate.
     const delta = Math.min(250, Math.max(0, time - this.lastTime));
     this.lastTime = time;
@@ -496,6 +558,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   }
 
   private onResize(): void {
+    this.wake();
     this.layoutKey = '';
     if (this.model && this.ready) this.applyModel(null, this.model);
   }
@@ -504,6 +567,9 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.tweens.killAll();
     this.time.removeAllEvents();
+    this.timers = 0;
+    clearTimeout(this.wakeTimer);
+    this.game.loop.wake();
     this.ready = false;
     this.bake.destroy();
     for (const key of this.baked) if (this.textures.exists(key)) this.textures.remove(key);
@@ -1540,7 +1606,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       const fl = this.gavelFlash;
       if (!fl) return;
       fl.setVisible(true);
-      this.time.delayedCall(450, () => fl.setVisible(false));
+      this.after(450, () => fl.setVisible(false));
       return;
     }
     const imp = this.impact;
@@ -1895,7 +1961,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         v.shown = cur.value;
         this.drawGauge(v, cur.value);
         const arrow = v.arrow;
-        this.time.delayedCall(5000, () => arrow.setVisible(false));
+        this.after(5000, () => arrow.setVisible(false));
       }
     }
   }
