@@ -204,8 +204,10 @@ export const applyWithdrawOffer = (ctx: Ctx, e: EventOf<'delegate.withdrawOffer'
 
 /** Open offers whose terms can no longer be met lapse. */
 export const lapseOffers = (ctx: Ctx, stale: (t: Term) => boolean): void => {
-  for (const o of ctx.offers)
-    if (o.status === 'open' && [...o.give, ...o.want].some(stale)) o.status = 'lapsed';
+  // Read without drafts; only the offers that lapse are written.
+  listOf(ctx, 'offers').forEach((o, i) => {
+    if (o.status === 'open' && [...o.give, ...o.want].some(stale)) ctx.offers[i]!.status = 'lapsed';
+  });
 };
 
 const settle = (ctx: Ctx, c: Ctx['commitments'][number], kept: boolean): void => {
@@ -216,27 +218,30 @@ const settle = (ctx: Ctx, c: Ctx['commitments'][number], kept: boolean): void =>
 };
 
 export const settleVoteCommitments = (ctx: Ctx, b: Ballot): void => {
-  for (const c of ctx.commitments) {
-    if (c.status !== 'pending') continue;
+  // Read without drafts; only the commitments settled here are written.
+  listOf(ctx, 'commitments').forEach((c, i) => {
+    if (c.status !== 'pending') return;
     const t = c.term;
     const v = b.votes[c.by];
+    let kept: boolean | null = null;
     if (
       b.kind === 'amendment' &&
       t.type === 'amendment' &&
       t.proposal === b.proposal &&
       t.amendment === b.amendment
     )
-      settle(ctx, c, v === 'yes');
+      kept = v === 'yes';
     if (b.kind === 'proposal' && t.type === 'vote' && t.proposal === b.proposal)
-      settle(ctx, c, t.choice === 'yes' ? v === 'yes' : v !== undefined && v !== 'no');
+      kept = t.choice === 'yes' ? v === 'yes' : v !== undefined && v !== 'no';
     if (b.kind === 'proposal' && t.type === 'amendment' && t.proposal === b.proposal) {
-      const a = ctx.amendments.find(
+      const a = listOf(ctx, 'amendments').find(
         (x) => x.proposal === t.proposal && x.amendment === t.amendment,
       );
       // Accepted as friendly: nothing left to vote on, the promise stood.
-      if (a?.status === 'friendly') settle(ctx, c, true);
+      if (a?.status === 'friendly') kept = true;
     }
-  }
+    if (kept !== null) settle(ctx, ctx.commitments[i]!, kept);
+  });
 };
 
 export const settleResponseCommitments = (

@@ -236,12 +236,13 @@ export const applyCloseBallot = (ctx: Ctx, env: Env): void => {
   });
 
   if (b.kind === 'amendment') {
-    const a = ctx.amendments.find(
+    // Found in the base state, so that only the amendment that changes becomes a draft.
+    const i = was.amendments.findIndex(
       (x) => x.proposal === b.proposal && x.amendment === b.amendment && x.status === 'pending',
     );
-    if (a) a.status = decision.adopted ? 'adopted' : 'rejected';
+    if (i >= 0) ctx.amendments[i]!.status = decision.adopted ? 'adopted' : 'rejected';
   } else {
-    const amendments = adoptedAmendments(ctx, p.id);
+    const amendments = adoptedAmendments(was, p.id);
     ctx.outcomes[p.id] = {
       adopted: decision.adopted,
       postponed: false,
