@@ -13,6 +13,7 @@ import {
   currentItemProposals,
   eligibleVoters,
   isMember,
+  listOf,
   presentMembers,
   recordMetrics,
   refuse,
@@ -132,13 +133,15 @@ export const hasSomethingToVote = (ctx: Ctx, env: Env): boolean =>
 
 /** Builds the ballots of the current item: unfriendly amendments first, then each proposal. */
 export const applyOpenVoting = (ctx: Ctx, env: Env): void => {
-  ctx.ballots = [];
+  const ballots: Ctx['ballots'] = [];
+  const amendments = listOf(ctx, 'amendments');
   for (const p of currentItemProposals(ctx, env)) {
-    for (const a of ctx.amendments)
+    for (const a of amendments)
       if (a.proposal === p && a.status === 'pending')
-        ctx.ballots.push({ kind: 'amendment', proposal: p, amendment: a.amendment, votes: {} });
-    ctx.ballots.push({ kind: 'proposal', proposal: p, votes: {} });
+        ballots.push({ kind: 'amendment', proposal: p, amendment: a.amendment, votes: {} });
+    ballots.push({ kind: 'proposal', proposal: p, votes: {} });
   }
+  ctx.ballots = ballots;
   ctx.ballot = 0;
   ctx.speakers = [];
 };
