@@ -633,12 +633,14 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   // -------------------------------------------------------------------------------------------
   // Building (final state, no animation)
 
-  private metrics(m: HallModel): Metrics {
+  private metrics(m: HallModel, shrink = 1): Metrics {
     const w = Math.max(1, this.scale.width);
     const h = Math.max(1, this.scale.height);
     const ts = clamp(m.theme.textScale || 1, 1, 2);
     const portrait = w < 760 || h > w * 1.05;
-    const k = portrait ? clamp(w / 420, 0.85, 1.2) : clamp(Math.min(w / 1280, h / 720), 0.8, 1.5);
+    const k =
+      shrink *
+      (portrait ? clamp(w / 420, 0.85, 1.2) : clamp(Math.min(w / 1280, h / 720), 0.8, 1.5));
     const f = (base: number) => Math.round(Math.max(base * k, 10.5) * ts);
     return {
       w,
@@ -801,9 +803,21 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     return g;
   }
 
+  /**
+   * Lays the hall out in its final state. On a short stage the speech first gives up lines; if the
+   * cards at the table still would not fit without overlapping, everything is drawn a little
+   * smaller (down to 60%, text never under 10.5 px), and the last try is drawn as it comes.
+   */
   private build(m: HallModel): void {
+    const shrinks = [1, 0.9, 0.8, 0.7, 0.6];
+    for (let i = 0; i < shrinks.length; i++)
+      if (this.buildAt(m, shrinks[i]!, i === shrinks.length - 1)) return;
+  }
+
+  private buildAt(m: HallModel, shrink: number, last: boolean): boolean {
     this.tweens.killAll();
     this.time.removeAllEvents();
+    this.timers = 0;
     this.root.removeAll(true);
     this.bake.removeAll(true);
     this.speechText?.destroy();
@@ -820,7 +834,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.gavelFlash = null;
 
     const c = (this.c = coloursFor(m.theme));
-    const M = (this.M = this.metrics(m));
+    const M = (this.M = this.metrics(m, shrink));
     const { w, h, pad, f, ui } = M;
     const mg = M.m;
     this.cameras.main.setSize(w, h);
@@ -856,6 +870,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         : perSide * (card.h + 6 * ui) + 9 * ui * 3.6 + 16 * ui;
       const speechOf = (lines: number) => Math.round(pad * 3 + headerH + lines * speechLineH);
       while (speechLines > 1 && h - y0 - speechOf(speechLines) - 2 * mg < tableNeed) speechLines--;
+      if (!last && h - y0 - speechOf(speechLines) - 2 * mg < tableNeed) return false;
     }
     const speechH = Math.round(pad * 3 + headerH + speechLines * speechLineH);
 
@@ -929,6 +944,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.bake.removeAll(true);
     this.root.addAt(new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0), 0);
     this.root.bringToTop(top);
+    return true;
   }
 
   /** Share spare room in the side column: a little air for the gauges and the vote rows. */
