@@ -252,6 +252,26 @@ describe('render on demand', () => {
       { timeout: 10_000 },
     );
     expect(await canvasIsDrawn(page)).toBe(true);
+    // A change of the stage's size alone (no window resize) lays the resting hall out again.
+    const width = () =>
+      page.evaluate(() => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width);
+    const wide = await width();
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('#stage')!.style.width = '70%';
+    });
+    await page.waitForFunction(
+      (w) => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width < w * 0.8,
+      wide,
+      { timeout: 5_000 },
+    );
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('#stage')!.style.width = '';
+    });
+    await page.waitForFunction(
+      (w) => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width === w,
+      wide,
+      { timeout: 5_000 },
+    );
     // Opening the map wakes the engine (the map is not drawn on demand).
     await page.locator('body').press('m');
     await page.waitForTimeout(700);

@@ -24,8 +24,12 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
       scene: [],
     });
     const hall = new HallScene();
-    // The hall sleeps when still (render on demand): a change of the stage's size wakes it.
-    const resized = new ResizeObserver(() => hall.wake());
+    // The hall sleeps when still (render on demand): a change of the stage's size wakes it, and
+    // the scale manager is told at once (on its own it looks at the parent every 500 ms only).
+    const resized = new ResizeObserver(() => {
+      game.scale.dirty = true;
+      hall.wake();
+    });
     resized.observe(parent);
     let map: MapScene | null = null;
     let mapLoading: Promise<MapScene> | null = null;
