@@ -201,23 +201,29 @@ export const waitMark = (page: Page, name: string, ms = 60_000): Promise<number>
  */
 export const startGame = (
   page: Page,
+  pauseMs = 0,
 ): Promise<{ title: number; enabled: boolean; startClick: number }> =>
   withTimeout(
     page.evaluate(
-      () =>
+      (pause) =>
         new Promise<{ title: number; enabled: boolean; startClick: number }>((done) => {
           const mark = () => performance.getEntriesByName('title-interactive', 'mark')[0];
           const go = () => {
             const ng = document.querySelector<HTMLButtonElement>('#new-game');
             const enabled = ng !== null && !ng.disabled;
             ng?.click();
-            // Start as soon as the setup screen shows it (at once if the game has loaded).
+            // Start as soon as the setup screen shows it (at once if the game has loaded), or
+            // after the pause a player takes to choose.
             const start = () => {
               const b = document.querySelector<HTMLButtonElement>('#start');
               if (!b) return void setTimeout(start, 1);
-              const startClick = performance.now();
-              b.click();
-              done({ title: mark()!.startTime, enabled, startClick });
+              const click = () => {
+                const startClick = performance.now();
+                b.click();
+                done({ title: mark()!.startTime, enabled, startClick });
+              };
+              if (pause > 0) setTimeout(click, pause);
+              else click();
             };
             start();
           };
@@ -229,8 +235,9 @@ export const startGame = (
           });
           obs.observe({ type: 'mark' });
         }),
+      pauseMs,
     ),
-    60_000,
+    60_000 + pauseMs,
     'the title menu',
   );
 
@@ -343,6 +350,8 @@ export interface LoadRun {
   hall: number;
   /** The click on Start → the hall's first frame (Phaser loaded on demand, hall built). */
   hallFromStart: number;
+  /** As `hallFromStart`, for a player who spends a moment (2 s) on the setup screen first. */
+  hallAfterPause: number;
   /** Navigation start → the bare Phaser page's first frame. */
   bare: number;
 }
@@ -376,6 +385,17 @@ export const measureLoad = async (
       await b.close();
     }
   };
+  const runPaused = async () => {
+    const b = await launch('load-game-paused');
+    try {
+      await b.page.goto(game, { waitUntil: 'commit' });
+      const s = await startGame(b.page, 2000);
+      const hall = await waitMark(b.page, 'hall-first-frame', 90_000);
+      return hall - s.startClick;
+    } finally {
+      await b.close();
+    }
+  };
   const runBare = async () => {
     const b = await launch('load-bare');
     try {
@@ -387,7 +407,7 @@ export const measureLoad = async (
   };
   for (let i = 0; i < runs; i++) {
     // Alternate which page goes first, so drift on a noisy machine falls on both alike.
-    let g: Omit<LoadRun, 'bare'>;
+    let g: Omit<LoadRun, 'bare' | 'hallAfterPause'>;
     let bareMs: number;
     if (i % 2 === 0) {
       g = await runGame();
@@ -396,7 +416,8 @@ export const measureLoad = async (
       bareMs = await runBare();
       g = await runGame();
     }
-    out.push({ ...g, bare: bareMs });
+    const hallAfterPause = await runPaused();
+    out.push({ ...g, hallAfterPause, bare: bareMs });
     log(
       `load ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,
     );
@@ -407,6 +428,7 @@ export const measureLoad = async (
       title: median(out.map((r) => r.title)),
       hall: median(out.map((r) => r.hall)),
       hallFromStart: median(out.map((r) => r.hallFromStart)),
+      hallAfterPause: median(out.map((r) => r.hallAfterPause)),
       bare: median(out.map((r) => r.bare)),
     },
     canvas,

@@ -28,7 +28,7 @@ import {
   saveSettings,
   type Settings,
 } from '../settings';
-import { prefetchStage, type Stage } from '../stage';
+import type { Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
 import { renderTitle, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
@@ -243,8 +243,7 @@ export class App {
   }
 
   private go(screen: Screen): void {
-    // The hall's code loads while the player chooses.
-    if (screen === 'setup') prefetchStage();
+    if (screen === 'setup') this.prewarmStage();
     this.screen = screen;
     this.notice = screen === 'title' ? this.notice : null;
     this.render();
@@ -493,6 +492,18 @@ export class App {
     );
     if (this.screen === 'game') this.sound.startAmbience();
     document.getElementById('main')?.focus({ preventScroll: true });
+  }
+
+  /**
+   * While the player chooses a scenario, the hall is made ready off screen (Phaser, the WebGL
+   * context, the flags): Start then only has to lay it out. The same stage serves every game of
+   * the visit.
+   */
+  private prewarmStage(): void {
+    if (this.stagePromise) return;
+    const title = this.scenario()?.title ?? { en: '', ru: '' };
+    this.stageView ??= stageView(`${t(this.view)}: ${tx(title)}`);
+    this.stagePromise = this.stageView.load();
   }
 
   private async ensureStage(): Promise<void> {
