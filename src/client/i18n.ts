@@ -9,7 +9,8 @@ const en = {
   appName: 'Consensus',
   tagline: 'A CSTO model conference: treaty obligations, their costs, negotiation and votes.',
   loading: 'Loading the hall…',
-  loadingScenarios: 'Loading scenarios…',
+  gameLoading: 'Loading the game…',
+  gameLoadFailed: 'The game could not be loaded. Check the connection, then reload the page.',
   newGame: 'New game',
   continueGame: 'Continue saved game',
   noSave: 'No saved game',
@@ -339,6 +340,7 @@ const en = {
   trainingScore: 'Score: {pct}% ({n} of {m} rulings right)',
   noMistakes: 'No mistakes.',
   tryAgain: 'Try again',
+  reloadPage: 'Reload the page',
   // replay and after-action report
   replayGame: 'Replay a game',
   afterAction: 'After-action report',
@@ -389,7 +391,8 @@ const ru: Record<Key, string> = {
   tagline:
     'Модельная конференция ОДКБ: союзнические обязательства, их цена, переговоры и голосования.',
   loading: 'Зал готовится…',
-  loadingScenarios: 'Загружаем сценарии…',
+  gameLoading: 'Загружаем игру…',
+  gameLoadFailed: 'Не удалось загрузить игру. Проверьте подключение и перезагрузите страницу.',
   newGame: 'Новая игра',
   continueGame: 'Продолжить сохранённую игру',
   noSave: 'Сохранённой игры нет',
@@ -719,6 +722,7 @@ const ru: Record<Key, string> = {
   trainingScore: 'Результат: {pct}% (верно {n} из {m})',
   noMistakes: 'Ошибок нет.',
   tryAgain: 'Ещё раз',
+  reloadPage: 'Перезагрузить страницу',
   // повтор игры и разбор
   replayGame: 'Повтор игры',
   afterAction: 'Разбор по итогам',

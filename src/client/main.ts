@@ -2,16 +2,19 @@
  * Entry point. The title screen is drawn from a small module (texts, settings, the DOM builder)
  * and is usable at once; the rest of the game (the core, the scenario library, the screens) loads
  * meanwhile, and then Phaser, so that the hall opens quickly when the player starts. A button
- * pressed before the game has loaded acts as soon as it has. Classroom addresses (`?join=`,
- * `?watch=`, `?console=`) go straight to the game's own routing.
+ * pressed before the game has loaded says so, and acts as soon as it has; if the game's code
+ * cannot be loaded (a dropped school network), the page says so and offers to reload (a browser
+ * does not fetch a module again once it has failed). Classroom addresses (`?join=`, `?watch=`, `?console=`) go straight to the game's own
+ * routing.
  */
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './style.css';
-import { setLang } from './i18n';
+import { setLang, t } from './i18n';
 import { applySettings, loadSettings } from './settings';
 import { prefetchStage } from './stage';
-import { renderTitle, type TitleActions } from './title';
+import { renderTitle, shortcutKey, type TitleActions } from './title';
+import { button, h } from './ui/dom';
 import type { App } from './ui/app';
 
 const root = document.getElementById('app');
@@ -27,9 +30,26 @@ const loadApp = (titleShown: boolean): Promise<App> =>
     return shell;
   }));
 
+/** Why the game is not there, and the way back. */
+const loadFailed = (): HTMLElement =>
+  h(
+    'div',
+    { class: 'notice', role: 'alert', id: 'load-failed' },
+    h('p', {}, t('gameLoadFailed')),
+    button(t('reloadPage'), () => location.reload(), { id: 'reload-page' }),
+  );
+
 const whenIdle = (f: () => void): void => {
   if ('requestIdleCallback' in window) requestIdleCallback(f, { timeout: 500 });
   else setTimeout(f, 50);
+};
+
+/** The title's status line: what a press is waiting for (or, failed, why and the way back). */
+const status = (content: string | HTMLElement | null): void => {
+  const el = document.getElementById('title-status');
+  if (!el) return;
+  el.replaceChildren(content ?? '');
+  el.hidden = !content;
 };
 
 if (root) {
@@ -38,39 +58,42 @@ if (root) {
   applySettings(settings);
   const q = new URLSearchParams(location.search);
   if (q.has('join') || q.has('watch') || q.has('console')) {
-    void loadApp(false);
+    loadApp(false).catch(() => root.replaceChildren(loadFailed()));
   } else {
+    // Every title action runs the game's own once it has loaded.
     const act =
       (name: keyof TitleActions) =>
-      (...args: unknown[]) =>
-        void loadApp(true).then((a) =>
-          (a.titleActions[name] as (...x: unknown[]) => void)(...args),
+      (...args: unknown[]): void => {
+        if (!ready) status(t('gameLoading'));
+        loadApp(true).then(
+          (a) => {
+            status(null);
+            (a.titleActions[name] as (...x: unknown[]) => void)(...args);
+          },
+          () => {
+            status(loadFailed());
+            document.getElementById('reload-page')?.focus();
+          },
         );
-    renderTitle(
-      root,
-      {
-        newGame: act('newGame'),
-        continueGame: act('continueGame'),
-        joinSession: act('joinSession'),
-        hostSession: act('hostSession'),
-        chairTraining: act('chairTraining'),
-        replayGame: act('replayGame'),
-        openSettings: act('openSettings'),
-        openShortcuts: act('openShortcuts'),
-        setLanguage: act('setLanguage'),
-      },
-      null,
-    );
+      };
+    const actions = new Proxy({} as TitleActions, {
+      get: (_, name) => act(name as keyof TitleActions),
+    });
+    renderTitle(root, actions, null);
     // The title's own shortcuts (settings, the list of shortcuts) until the game's take over.
     document.addEventListener('keydown', (e) => {
-      if (ready || e.ctrlKey || e.metaKey || e.altKey) return;
-      if ((e.target as HTMLElement).closest('input, textarea, select, dialog')) return;
-      const k = e.key.toLowerCase();
-      if (k === 's') act('openSettings')();
-      else if (k === '?') act('openShortcuts')();
+      if (ready) return;
+      const k = shortcutKey(e);
+      if (k === 's') actions.openSettings();
+      else if (k === '?') actions.openShortcuts();
     });
     performance.mark('title-interactive'); // read by `npm run bench` (load)
     // While the player reads the title: the game, then Phaser.
-    whenIdle(() => void loadApp(true).then(() => whenIdle(prefetchStage)));
+    whenIdle(() =>
+      loadApp(true).then(
+        () => whenIdle(prefetchStage),
+        () => undefined, // a press says so, with the way back
+      ),
+    );
   }
 }

@@ -59,6 +59,8 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
       h('h1', {}, t('appName')),
       h('p', { class: 'tagline' }, t('tagline')),
       notice ? h('p', { class: 'notice', role: 'alert' }, notice) : null,
+      // What a press on the menu is waiting for, before the rest of the game has loaded.
+      h('div', { id: 'title-status', class: 'notice-info', role: 'status', hidden: true }),
       problems.length
         ? h(
             'div',
@@ -87,4 +89,14 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
       ),
     ),
   );
+};
+
+/**
+ * The key of a shortcut press, lower-cased, or null when the press is not for a shortcut: with a
+ * modifier, or typed into a field or a dialog.
+ */
+export const shortcutKey = (e: KeyboardEvent): string | null => {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  if ((e.target as HTMLElement).closest('input, textarea, select, dialog')) return null;
+  return e.key.toLowerCase();
 };

@@ -328,6 +328,27 @@ describe('size budgets', () => {
   });
 });
 
+describe('a network that drops', () => {
+  it('a title press before the game could load says so, and offers to reload the page', async () => {
+    const ctx = await browserContext('offline');
+    contexts.push(ctx);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    // The game's code (everything after the title's small entry) cannot be fetched.
+    await page.route('**/assets/app-*.js', (r) => r.abort());
+    await page.goto(url);
+    await page.click('#new-game');
+    const alert = page.locator('#load-failed[role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('could not be loaded');
+    // The way back has the focus: Enter reloads, and with the network back the game opens.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reload-page');
+    await page.unroute('**/assets/app-*.js');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await page.click('#new-game');
+    await page.locator('.setup-screen').waitFor({ timeout: 15_000 });
+  });
+});
+
 describe('saves', () => {
   it('a corrupt save yields a clear message and a working new game', async () => {
     const page = await open('corrupt');

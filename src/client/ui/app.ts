@@ -30,7 +30,7 @@ import {
 } from '../settings';
 import type { Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
-import { renderTitle, topButtons, type TitleActions } from '../title';
+import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { h, button } from './dom';
@@ -933,10 +933,8 @@ export class App {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const target = e.target as HTMLElement;
-    if (target.closest('input, textarea, select, dialog')) return;
-    const k = e.key.toLowerCase();
+    const k = shortcutKey(e);
+    if (k === null) return;
     if (k === '?') return this.openShortcuts();
     if (k === 's') return this.openSettings();
     if (this.screen !== 'game') return;
