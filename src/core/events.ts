@@ -45,6 +45,15 @@ export const POINT_KINDS = [
 export const PointKindSchema = z.enum(POINT_KINDS);
 export type PointKind = z.infer<typeof PointKindSchema>;
 
+export const MOTION_KINDS = [
+  'moderatedCaucus',
+  'unmoderatedCaucus',
+  'closeDebate',
+  'setSpeakingTime',
+  'suspendMeeting',
+  'postponeProposal',
+] as const;
+
 export const MotionSchema = z.discriminatedUnion('kind', [
   z
     .object({
@@ -65,14 +74,10 @@ export const MotionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Motion = z.infer<typeof MotionSchema>;
 export type MotionKind = Motion['kind'];
-export const MOTION_KINDS: readonly MotionKind[] = [
-  'moderatedCaucus',
-  'unmoderatedCaucus',
-  'closeDebate',
-  'setSpeakingTime',
-  'suspendMeeting',
-  'postponeProposal',
-];
+// MOTION_KINDS lists exactly the kinds of MotionSchema: a compile error otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const motionKindsListed: Same<MotionKind, (typeof MOTION_KINDS)[number]> = true;
+void motionKindsListed;
 
 /** What a delegation may promise or give in an offer. */
 export const TermSchema = z.discriminatedUnion('type', [
@@ -131,14 +136,7 @@ export const EVENT_SCHEMAS = {
     /** A point of order about the threshold a motion needs. */
     claim: z
       .object({
-        motion: z.enum([
-          'moderatedCaucus',
-          'unmoderatedCaucus',
-          'closeDebate',
-          'setSpeakingTime',
-          'suspendMeeting',
-          'postponeProposal',
-        ]),
+        motion: z.enum(MOTION_KINDS),
         threshold: z.enum(['majority', 'twoThirds']),
       })
       .strict()

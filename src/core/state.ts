@@ -113,10 +113,8 @@ export interface Commitment {
   status: 'pending' | 'kept' | 'broken';
 }
 
-export interface CrisisState {
-  id: string;
-  responses: Record<string, ResponseKind>;
-  status: 'open' | 'decided';
+/** What a crisis decision comes to (`evaluateCrisis` in rules/crisis.ts). */
+export interface CrisisResult {
   /** Level of the collective decision (−1 … 6) and what it means. */
   level: number;
   participants: string[];
@@ -125,6 +123,12 @@ export interface CrisisState {
   froze: boolean;
   credibilityChange: number;
   cohesionChange: number;
+}
+
+export interface CrisisState extends CrisisResult {
+  id: string;
+  responses: Record<string, ResponseKind>;
+  status: 'open' | 'decided';
 }
 
 export interface Decided {

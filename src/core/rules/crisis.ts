@@ -8,7 +8,9 @@ import type { EventOf } from '../events';
 import type { DecisionRule } from '../profiles';
 import { decide } from '../profiles';
 import { responseLevel, type Crisis, type ResponseKind } from '../scenario';
-import type { ConferenceContext, CrisisState } from '../state';
+import type { ConferenceContext, CrisisResult, CrisisState } from '../state';
+
+export type { CrisisResult };
 import {
   type Env,
   type Refusal,
@@ -127,15 +129,6 @@ export const collectiveLevel = (
   return 0;
 };
 
-export interface CrisisResult {
-  level: number;
-  participants: string[];
-  satisfaction: number;
-  honoured: boolean;
-  froze: boolean;
-  credibilityChange: number;
-  cohesionChange: number;
-}
 
 /** Pure evaluation of a crisis under a decision rule, used by the machine and by what-if. */
 export const evaluateCrisis = (
