@@ -53,6 +53,18 @@ export class NetworkScreens {
 
   constructor(private readonly d: NetworkDeps) {}
 
+  /** Leaves the session and goes back to the title. */
+  private leaveButton(id: string): HTMLButtonElement {
+    return button(
+      t('toTitle'),
+      () => {
+        this.leave();
+        this.d.toTitle();
+      },
+      { id },
+    );
+  }
+
   leave(): void {
     this.session?.leave();
     this.session = null;
@@ -179,18 +191,7 @@ export class NetworkScreens {
         h('span', { id: 'clock', class: 'clock' }),
         this.statusLine(),
       ),
-      h(
-        'div',
-        { class: 'top-buttons' },
-        button(
-          t('toTitle'),
-          () => {
-            this.leave();
-            this.d.toTitle();
-          },
-          { id: 'net-leave' },
-        ),
-      ),
+      h('div', { class: 'top-buttons' }, this.leaveButton('net-leave')),
     );
     const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
@@ -245,18 +246,7 @@ export class NetworkScreens {
     const scenario = this.scenario!;
     if (v.ended && v.debrief) {
       if (document.querySelector('main.debrief')) return;
-      const actions = h(
-        'div',
-        { class: 'menu' },
-        button(
-          t('toTitle'),
-          () => {
-            this.leave();
-            this.d.toTitle();
-          },
-          { id: 'to-title' },
-        ),
-      );
+      const actions = h('div', { class: 'menu' }, this.leaveButton('to-title'));
       this.stage?.destroy();
       this.stage = null;
       this.d.root.replaceChildren(
@@ -485,18 +475,7 @@ export class NetworkScreens {
         h('span', { id: 'phase', class: 'phase' }),
         h('span', { id: 'clock', class: 'clock' }),
         this.statusLine(),
-        h(
-          'div',
-          { class: 'top-buttons' },
-          button(
-            t('toTitle'),
-            () => {
-              this.leave();
-              this.d.toTitle();
-            },
-            { id: 'console-leave' },
-          ),
-        ),
+        h('div', { class: 'top-buttons' }, this.leaveButton('console-leave')),
       ),
       h(
         'main',
