@@ -23,7 +23,8 @@ import { hallModel } from '../models';
 import { clockMmSs, describeStep } from '../report';
 import { scenarioById } from '../scenarios';
 import type { Theme } from '../scenes/types';
-import { loadStage, type Stage } from '../stage';
+import type { Stage } from '../stage';
+import { stageView, type StageView } from './stage-view';
 import { button, h } from './dom';
 import { phaseKey } from './game';
 import { renderReport } from './report-view';
@@ -108,7 +109,7 @@ export class ReplayScreen {
   private speed = 1;
   private timer: number | null = null;
   private stage: Stage | null = null;
-  private stageHost: HTMLElement | null = null;
+  private stageView: StageView | null = null;
   private stageFailed = false;
   private reportShown = false;
   private announcedEnd = false;
@@ -151,7 +152,7 @@ export class ReplayScreen {
     this.stop();
     this.stage?.destroy();
     this.stage = null;
-    this.stageHost = null;
+    this.stageView = null;
     this.reportShown = false;
   }
 
@@ -263,19 +264,7 @@ export class ReplayScreen {
       this.stop();
       this.go(Number(slider.value));
     });
-    const stageHost = (this.stageHost = h('div', {
-      id: 'stage',
-      class: 'stage',
-      role: 'img',
-      'aria-label': `${t('hall')}: ${tx(s.title)}`,
-    }));
-    const progress = h('progress', { id: 'replay-progress', max: 100, value: 0 });
-    const loading = h(
-      'div',
-      { id: 'loading', class: 'loading' },
-      h('label', { for: 'replay-progress' }, t('loading')),
-      progress,
-    );
+    const view = (this.stageView = stageView(`${t('hall')}: ${tx(s.title)}`, t('replayNoStage')));
     this.els = {
       phase: h('span', { id: 'replay-phase', class: 'phase' }),
       clock: h('span', { id: 'replay-clock', class: 'clock' }),
@@ -330,7 +319,7 @@ export class ReplayScreen {
         h(
           'div',
           { class: 'game-screen replay-layout' },
-          h('div', { class: 'stage-wrap' }, stageHost, loading),
+          view.wrap,
           h(
             'div',
             { class: 'replay-side' },
@@ -402,36 +391,22 @@ export class ReplayScreen {
         ),
       ),
     );
-    this.startStage(progress, loading);
+    this.startStage(view);
   }
 
-  private startStage(progress: HTMLProgressElement, loading: HTMLElement): void {
-    const host = this.stageHost;
-    if (!host || this.stageFailed) {
-      this.noStage(loading);
-      return;
-    }
-    loadStage(host, (p) => (progress.value = Math.round(p * 100))).then(
-      (stage) => {
-        if (this.stageHost !== host) {
-          stage.destroy();
-          return;
-        }
-        this.stage = stage;
-        document.body.dataset.renderer = stage.renderer;
-        loading.setAttribute('hidden', '');
-        stage.showHall();
-        this.renderStage();
-      },
-      () => {
+  private startStage(view: StageView): void {
+    if (this.stageFailed) return view.fail();
+    void view.load().then((stage) => {
+      if (!stage) {
         this.stageFailed = true;
-        this.noStage(loading);
-      },
-    );
-  }
-
-  private noStage(loading: HTMLElement): void {
-    loading.replaceChildren(h('p', {}, t('replayNoStage')));
+        return;
+      }
+      // The screen was left (or drawn again) while Phaser loaded.
+      if (this.stageView !== view) return stage.destroy();
+      this.stage = stage;
+      stage.showHall();
+      this.renderStage();
+    });
   }
 
   private renderStage(): void {

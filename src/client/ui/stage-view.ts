@@ -11,11 +11,13 @@ export interface StageView {
   host: HTMLElement;
   /** Loads the stage into the host; null if it could not load (the message is shown). */
   load(): Promise<Stage | null>;
+  /** Shows the message instead of loading (the stage already failed once on this screen). */
+  fail(): void;
 }
 
-export const stageView = (label: string, host?: HTMLElement): StageView => {
-  const stageHost =
-    host ?? h('div', { id: 'stage', class: 'stage', role: 'img', 'aria-label': label });
+/** `failed` is what to say if the hall cannot be shown (by default: the text desk still works). */
+export const stageView = (label: string, failed: string = t('stageFailed')): StageView => {
+  const stageHost = h('div', { id: 'stage', class: 'stage', role: 'img', 'aria-label': label });
   const bar = h('progress', { id: 'progress', max: 100, value: 0 });
   const loading = h(
     'div',
@@ -23,9 +25,11 @@ export const stageView = (label: string, host?: HTMLElement): StageView => {
     h('label', { for: 'progress' }, t('loading')),
     bar,
   );
+  const fail = () => loading.replaceChildren(h('p', { role: 'alert' }, failed));
   return {
     wrap: h('div', { class: 'stage-wrap' }, stageHost, loading),
     host: stageHost,
+    fail,
     load: async () => {
       try {
         const stage = await loadStage(stageHost, (p) => (bar.value = Math.round(p * 100)));
@@ -34,7 +38,7 @@ export const stageView = (label: string, host?: HTMLElement): StageView => {
         return stage;
       } catch (e) {
         console.warn('the hall could not be shown', e);
-        loading.replaceChildren(h('p', { role: 'alert' }, t('stageFailed')));
+        fail();
         return null;
       }
     },
