@@ -369,11 +369,12 @@ export const measureLoad = async (
 ): Promise<LoadResult> => {
   const out: LoadRun[] = [];
   let canvas = { width: 960, height: 540 };
-  const runGame = async () => {
-    const b = await launch('load-game');
+  /** One fresh page: New game, then Start at once or after `pause` ms on the setup screen. */
+  const runGame = async (pause = 0) => {
+    const b = await launch(pause ? 'load-game-paused' : 'load-game');
     try {
       await b.page.goto(game, { waitUntil: 'commit' });
-      const s = await startGame(b.page);
+      const s = await startGame(b.page, pause);
       if (!s.enabled) throw new Error('#new-game was disabled when the title was marked');
       const hall = await waitMark(b.page, 'hall-first-frame', 90_000);
       canvas = await b.page.evaluate(() => {
@@ -381,17 +382,6 @@ export const measureLoad = async (
         return { width: c?.width ?? 960, height: c?.height ?? 540 };
       });
       return { title: s.title, hall, hallFromStart: hall - s.startClick };
-    } finally {
-      await b.close();
-    }
-  };
-  const runPaused = async () => {
-    const b = await launch('load-game-paused');
-    try {
-      await b.page.goto(game, { waitUntil: 'commit' });
-      const s = await startGame(b.page, 2000);
-      const hall = await waitMark(b.page, 'hall-first-frame', 90_000);
-      return hall - s.startClick;
     } finally {
       await b.close();
     }
@@ -416,7 +406,7 @@ export const measureLoad = async (
       bareMs = await runBare();
       g = await runGame();
     }
-    const hallAfterPause = await runPaused();
+    const hallAfterPause = (await runGame(2000)).hallFromStart;
     out.push({ ...g, hallAfterPause, bare: bareMs });
     log(
       `load ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,

@@ -221,21 +221,16 @@ describe('render on demand', () => {
     await page.click('#new-game');
     await page.click('#start');
     await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+    type StageWindow = { consensus: { stage: { sleeping(): boolean } | null } };
     const sleeping = () =>
-      page.evaluate(
-        () =>
-          (
-            window as unknown as { consensus: { stage: { sleeping(): boolean } | null } }
-          ).consensus.stage?.sleeping() ?? null,
+      page.evaluate(() => (window as unknown as StageWindow).consensus.stage?.sleeping() ?? null);
+    const rests = () =>
+      page.waitForFunction(
+        () => (window as unknown as StageWindow).consensus.stage?.sleeping() === true,
+        null,
+        { timeout: 10_000 },
       );
-    await page.waitForFunction(
-      () =>
-        (
-          window as unknown as { consensus: { stage: { sleeping(): boolean } | null } }
-        ).consensus.stage?.sleeping() === true,
-      null,
-      { timeout: 10_000 },
-    );
+    await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
     // A change of language changes every word in the hall: it wakes, redraws, and rests again.
     const before = await page.locator('#stage canvas').screenshot();
@@ -243,14 +238,7 @@ describe('render on demand', () => {
     await page.waitForTimeout(500);
     const after = await page.locator('#stage canvas').screenshot();
     expect(after.equals(before)).toBe(false);
-    await page.waitForFunction(
-      () =>
-        (
-          window as unknown as { consensus: { stage: { sleeping(): boolean } | null } }
-        ).consensus.stage?.sleeping() === true,
-      null,
-      { timeout: 10_000 },
-    );
+    await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
     // A change of the stage's size alone (no window resize) lays the resting hall out again.
     const width = () =>
