@@ -74,6 +74,25 @@ export const MotionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Motion = z.infer<typeof MotionSchema>;
 export type MotionKind = Motion['kind'];
+/** A motion of this kind, filled in with the durations (and the proposal) given. */
+export const motionOfKind = (
+  kind: MotionKind,
+  o: { minutes: number; speakingSeconds: number; seconds: number; proposal: string },
+): Motion => {
+  switch (kind) {
+    case 'moderatedCaucus':
+      return { kind, minutes: o.minutes, speakingSeconds: o.speakingSeconds };
+    case 'unmoderatedCaucus':
+      return { kind, minutes: o.minutes };
+    case 'setSpeakingTime':
+      return { kind, seconds: o.seconds };
+    case 'postponeProposal':
+      return { kind, proposal: o.proposal };
+    default:
+      return { kind };
+  }
+};
+
 // MOTION_KINDS lists exactly the kinds of MotionSchema: a compile error otherwise.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const motionKindsListed: Same<MotionKind, (typeof MOTION_KINDS)[number]> = true;

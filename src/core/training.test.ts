@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MINI } from '../../tests/fixtures/mini-scenario';
 import { act, chair } from '../../tests/helpers/story';
 import { send, startConference, type Conference } from './conference';
-import { MOTION_KINDS, type Motion, type MotionKind } from './events';
+import { MOTION_KINDS, motionOfKind, type Motion, type MotionKind } from './events';
 import { PROFILES, PROFILE_IDS, type ProfileId } from './profiles';
 import { judgeChairEvent, nextTrainingEvent, trainingReport, unrulyEvent } from './training';
 
@@ -30,15 +30,7 @@ const judge = (c: Conference, event: Record<string, unknown>) => {
 };
 
 const motionOf = (kind: MotionKind): Motion =>
-  kind === 'moderatedCaucus'
-    ? { kind, minutes: 3, speakingSeconds: 45 }
-    : kind === 'unmoderatedCaucus'
-      ? { kind, minutes: 3 }
-      : kind === 'setSpeakingTime'
-        ? { kind, seconds: 60 }
-        : kind === 'postponeProposal'
-          ? { kind, proposal: 'sensors' }
-          : { kind };
+  motionOfKind(kind, { minutes: 3, speakingSeconds: 45, seconds: 60, proposal: 'sensors' });
 
 describe.each(PROFILE_IDS)('chair training under the %s profile', (profile) => {
   it('a point of information during a speech is ruled out of order; with the floor open, answered', () => {

@@ -7,7 +7,7 @@
  */
 import { nextAiEvent } from './ai/autoplay';
 import { currentPhase, send, startConference, type Conference } from './conference';
-import type { ConferenceEvent, MotionKind } from './events';
+import { motionOfKind, type ConferenceEvent, type MotionKind } from './events';
 import type { ProfileId } from './profiles';
 import { draw } from './random';
 import { eligibleVoters } from './rules/common';
@@ -333,14 +333,7 @@ export const unrulyEvent = (c: Conference, level: TrainingLevel): ConferenceEven
   ).filter((k) => c.env.profile.motions[k].inOrder.includes(mode) !== wrong);
   const kind = kinds[Math.floor(r('kind') * kinds.length)];
   if (!kind || ctx.motions.some((m) => m.by === seat && m.motion.kind === kind)) return null;
-  const motion =
-    kind === 'moderatedCaucus'
-      ? { kind, minutes: 3, speakingSeconds: 45 }
-      : kind === 'unmoderatedCaucus'
-        ? { kind, minutes: 3 }
-        : kind === 'setSpeakingTime'
-          ? { kind, seconds: 60 }
-          : { kind };
+  const motion = motionOfKind(kind, { minutes: 3, speakingSeconds: 45, seconds: 60, proposal: '' });
   return { type: 'delegate.move', seat, motion };
 };
 

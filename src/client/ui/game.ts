@@ -7,7 +7,7 @@ import { amendmentsNow, proposalUtility, responseUtility } from '../../core/ai/u
 import type { SendResult } from '../../core/conference';
 import { makeEnv, type Env } from '../../core/rules/common';
 import type { ConferenceContext } from '../../core/state';
-import type { Factor, Term } from '../../core/events';
+import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
@@ -563,15 +563,12 @@ export class GameScreen {
         ).map((m) => h('option', { value: m }, t(`motion_${m}`))),
       );
       const motionOf = (kind: string) =>
-        kind === 'moderatedCaucus'
-          ? { kind, minutes: 5, speakingSeconds: 60 }
-          : kind === 'unmoderatedCaucus'
-            ? { kind, minutes: 5 }
-            : kind === 'setSpeakingTime'
-              ? { kind, seconds: 60 }
-              : kind === 'postponeProposal'
-                ? { kind, proposal: proposals[proposals.length - 1] ?? '' }
-                : { kind };
+        motionOfKind(kind as MotionKind, {
+          minutes: 5,
+          speakingSeconds: 60,
+          seconds: 60,
+          proposal: proposals[proposals.length - 1] ?? '',
+        });
       out.push(
         h(
           'div',

@@ -129,7 +129,6 @@ export const collectiveLevel = (
   return 0;
 };
 
-
 /** Pure evaluation of a crisis under a decision rule, used by the machine and by what-if. */
 export const evaluateCrisis = (
   c: Crisis,
