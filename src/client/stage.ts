@@ -12,6 +12,8 @@ export interface Stage {
   readonly renderer: 'webgl' | 'canvas';
   /** True while the engine's loop sleeps because nothing on the stage moves (render on demand). */
   sleeping(): boolean;
+  /** How many times the hall has been laid out anew (a new size, phase, ballot or language). */
+  layouts(): number;
   destroy(): void;
 }
 

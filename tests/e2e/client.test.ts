@@ -221,9 +221,13 @@ describe('render on demand', () => {
     await page.click('#new-game');
     await page.click('#start');
     await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
-    type StageWindow = { consensus: { stage: { sleeping(): boolean } | null } };
+    type StageWindow = {
+      consensus: { stage: { sleeping(): boolean; layouts(): number; showHall(): void } | null };
+    };
     const sleeping = () =>
       page.evaluate(() => (window as unknown as StageWindow).consensus.stage?.sleeping() ?? null);
+    const layouts = () =>
+      page.evaluate(() => (window as unknown as StageWindow).consensus.stage?.layouts() ?? -1);
     const rests = () =>
       page.waitForFunction(
         () => (window as unknown as StageWindow).consensus.stage?.sleeping() === true,
@@ -240,6 +244,29 @@ describe('render on demand', () => {
     expect(after.equals(before)).toBe(false);
     await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
+    // A scrolled page is not a new size: while the hall draws (woken every 50 ms for 2 s), it is
+    // not laid out again (Phaser's scale manager reports a resize every 0.5 s on a scrolled page).
+    const laidOut = await layouts();
+    expect(laidOut).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '2000px';
+      window.scrollTo(0, 300);
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const stage = (window as unknown as StageWindow).consensus.stage!;
+          const t = setInterval(() => stage.showHall(), 50);
+          setTimeout(() => (clearInterval(t), done()), 2000);
+        }),
+    );
+    expect(await layouts()).toBe(laidOut);
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.body.style.paddingBottom = '';
+    });
+    await rests();
     // A change of the stage's size alone (no window resize) lays the resting hall out again.
     const width = () =>
       page.evaluate(() => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width);
@@ -252,6 +279,7 @@ describe('render on demand', () => {
       wide,
       { timeout: 5_000 },
     );
+    expect(await layouts()).toBeGreaterThan(laidOut);
     await page.evaluate(() => {
       document.querySelector<HTMLElement>('#stage')!.style.width = '';
     });

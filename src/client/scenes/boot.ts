@@ -96,6 +96,7 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
           },
           renderer: game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas',
           sleeping: () => !game.loop.running,
+          layouts: () => hall.layouts,
           destroy: () => {
             resized.disconnect();
             game.destroy(true);

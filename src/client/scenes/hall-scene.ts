@@ -382,6 +382,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private model: HallModel | null = null;
   private ready = false;
   private layoutKey = '';
+  /** How many times the hall has been laid out anew (read by tests and the benchmark). */
+  layouts = 0;
   private c: Colours = coloursFor({
     palette: 'default',
     highContrast: false,
@@ -557,10 +559,15 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     cam.scrollY = Math.round(this.scrollY);
   }
 
+  /**
+   * Phaser's scale manager also reports a "resize" when only the page has scrolled (it compares the
+   * canvas's place in the viewport with its place in the page), every half second while the page
+   * stays scrolled. The hall is laid out anew only when its size (part of the layout key) changed.
+   */
   private onResize(): void {
+    if (!this.model || !this.ready || this.keyOf(this.model) === this.layoutKey) return;
     this.wake();
-    this.layoutKey = '';
-    if (this.model && this.ready) this.applyModel(null, this.model);
+    this.applyModel(null, this.model);
   }
 
   private onShutdown(): void {
@@ -619,6 +626,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const fresh = key !== this.layoutKey;
     if (fresh) {
       this.layoutKey = key;
+      this.layouts++;
       this.build(m);
     }
     const anim = prev !== null && !m.theme.reducedMotion;
