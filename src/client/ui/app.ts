@@ -61,6 +61,10 @@ const randomSeed = () => {
   return a[0]! % 100000;
 };
 
+/** Resolves once the next frame has been painted (a task queued from its animation frame). */
+const afterNextPaint = (): Promise<void> =>
+  new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
 export class App {
   private settings: Settings = loadSettings();
   private screen: Screen = 'title';
@@ -477,10 +481,12 @@ export class App {
     this.render();
     this.session.subscribe((c, r) => this.onChange(c, r));
     if (this.screen === 'game') {
-      // Play starts at once; the hall appears when Phaser has loaded, and then the sounds load.
+      // Play starts at once; the hall appears when Phaser has loaded, and the sounds load after
+      // its first frame is on screen (opening an audio context alone takes tens of milliseconds).
       this.session.start();
       await this.ensureStage();
       this.refreshStage();
+      await afterNextPaint();
     }
     this.sound ??= createSound(
       {
