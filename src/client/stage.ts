@@ -2,6 +2,7 @@
  * The Phaser stage, loaded on demand so the title and setup screens are usable at once. Progress
  * is reported while the engine module and then the scenes' assets load.
  */
+import { loadFlags } from './flags';
 import type { HallModel, MapModel } from './scenes/types';
 
 export interface Stage {
@@ -20,6 +21,7 @@ export interface Stage {
 /** Starts loading the engine and the hall's code (not their assets), without starting them. */
 export const prefetchStage = (): void => {
   void import('./scenes/boot').catch(() => undefined);
+  void loadFlags();
 };
 
 export const loadStage = async (
@@ -27,7 +29,9 @@ export const loadStage = async (
   onProgress: (share: number) => void,
 ): Promise<Stage> => {
   onProgress(0.05);
+  // The flags decode while Phaser's module loads and starts.
+  const flags = loadFlags();
   const { bootStage } = await import('./scenes/boot');
   onProgress(0.6);
-  return bootStage(parent, (p) => onProgress(0.6 + 0.4 * p));
+  return bootStage(parent, (p) => onProgress(0.6 + 0.4 * p), flags);
 };

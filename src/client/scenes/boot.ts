@@ -3,6 +3,7 @@
  * Natural Earth data, loads only when someone first opens the map.
  */
 import Phaser from 'phaser';
+import { flagKey } from '../flags';
 import type { Stage } from '../stage';
 import { HallScene } from './hall-scene';
 import type { MapScene } from './map-scene';
@@ -27,7 +28,12 @@ const softwareGL = (): boolean => {
   }
 };
 
-export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void): Promise<Stage> =>
+/** `flags`: the flags loaded early (src/client/flags.ts), added as textures before the hall starts. */
+export const bootStage = (
+  parent: HTMLElement,
+  onProgress: (p: number) => void,
+  flags: Promise<ReadonlyMap<string, HTMLCanvasElement>> = Promise.resolve(new Map()),
+): Promise<Stage> =>
   new Promise((resolve) => {
     const game = new Phaser.Game({
       type: Phaser.AUTO,
@@ -65,7 +71,10 @@ export const bootStage = (parent: HTMLElement, onProgress: (p: number) => void):
         });
         return scene;
       }));
-    game.events.once(Phaser.Core.Events.READY, () => {
+    game.events.once(Phaser.Core.Events.READY, async () => {
+      for (const [id, canvas] of await flags) {
+        if (!game.textures.exists(flagKey(id))) game.textures.addCanvas(flagKey(id), canvas);
+      }
       game.scene.add('hall', hall, false);
       hall.load.on('progress', (p: number) => onProgress(p));
       hall.events.once(Phaser.Scenes.Events.CREATE, () => {

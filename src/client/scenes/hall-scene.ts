@@ -9,15 +9,7 @@
  * updated in place, and what changed is animated (instantly when `theme.reducedMotion`).
  */
 import Phaser from 'phaser';
-import afUrl from 'flag-icons/flags/4x3/af.svg?url';
-import amUrl from 'flag-icons/flags/4x3/am.svg?url';
-import azUrl from 'flag-icons/flags/4x3/az.svg?url';
-import byUrl from 'flag-icons/flags/4x3/by.svg?url';
-import kgUrl from 'flag-icons/flags/4x3/kg.svg?url';
-import kzUrl from 'flag-icons/flags/4x3/kz.svg?url';
-import ruUrl from 'flag-icons/flags/4x3/ru.svg?url';
-import tjUrl from 'flag-icons/flags/4x3/tj.svg?url';
-import uzUrl from 'flag-icons/flags/4x3/uz.svg?url';
+import { FLAG_H, FLAG_URLS, FLAG_W, flagKey } from '../flags';
 import type { Gauge, HallModel, Renders, Seat, Theme, VoteMark } from './types';
 
 type Choice = NonNullable<VoteMark['choice']>;
@@ -27,20 +19,6 @@ type Text = Phaser.GameObjects.Text;
 
 export const HALL_SCENE_KEY = 'hall';
 const FONT = 'Noto Sans, sans-serif';
-
-/** Flags shipped with the game (flag-icons, MIT); any other id gets a plain plate with its code. */
-const FLAG_URLS: Readonly<Record<string, string>> = {
-  af: afUrl,
-  am: amUrl,
-  az: azUrl,
-  by: byUrl,
-  kg: kgUrl,
-  kz: kzUrl,
-  ru: ruUrl,
-  tj: tjUrl,
-  uz: uzUrl,
-};
-const flagKey = (id: string): string => `flag-${id}`;
 
 // ---------------------------------------------------------------------------------------------
 // Colours
@@ -493,9 +471,10 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   }
 
   preload(): void {
+    // The stage adds the flags it loaded early (src/client/flags.ts); any still missing load here.
     for (const [id, url] of Object.entries(FLAG_URLS)) {
       if (!this.textures.exists(flagKey(id)))
-        this.load.svg(flagKey(id), url, { width: 96, height: 72 });
+        this.load.svg(flagKey(id), url, { width: FLAG_W, height: FLAG_H });
     }
   }
 
