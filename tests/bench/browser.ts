@@ -166,7 +166,7 @@ interface BenchSession {
 }
 interface BenchWindow {
   /** The App (src/client/main.ts); `session` is private in TypeScript, public at run time. */
-  consensus?: { session: BenchSession | null };
+  consensus?: { session: BenchSession | null; stage?: { layouts(): number } | null };
   __benchDriver?: { votes: boolean; tick: boolean; timer: number };
   __benchSamples?: { kind: string; ms: number }[];
 }
@@ -440,7 +440,14 @@ export interface FrameStats {
 export interface FramesResult {
   seconds: number;
   /** The hall at pace 150 with the human seat driven: votes animate, speeches come and go. */
-  hall: FrameStats & { events: number; votes: number; speeches: number; phases: string[] };
+  hall: FrameStats & {
+    events: number;
+    votes: number;
+    speeches: number;
+    /** Times the hall was laid out anew in the window (a new phase or ballot, not every event). */
+    layouts: number;
+    phases: string[];
+  };
   /** The same hall before play, while the game waits for the human at the roll call. */
   rest: FrameStats;
   bare: FrameStats & { objects: number; width: number; height: number };
@@ -461,6 +468,9 @@ const appLog = (page: Page) =>
   page.evaluate(
     () => (window as unknown as BenchWindow).consensus?.session?.conference.log.length ?? 0,
   );
+
+const hallLayouts = (page: Page) =>
+  page.evaluate(() => (window as unknown as BenchWindow).consensus?.stage?.layouts() ?? 0);
 
 export const measureFrames = async (
   game: string,
@@ -494,6 +504,7 @@ export const measureFrames = async (
         return { width: c?.width ?? 960, height: c?.height ?? 540 };
       });
       const seq0 = await appLog(b.page);
+      const layouts0 = await hallLayouts(b.page);
       const phases: string[] = [];
       const watch = setInterval(() => {
         b.page
@@ -518,7 +529,8 @@ export const measureFrames = async (
           speeches: e.filter((x) => x.type === 'delegate.speak').length,
         };
       }, seq0);
-      hall = { ...stats(d, renderer), ...played, phases };
+      const layouts = (await hallLayouts(b.page)) - layouts0;
+      hall = { ...stats(d, renderer), ...played, layouts, phases };
       log(
         `frames: hall p50 ${hall.p50.toFixed(1)} ms, p95 ${hall.p95.toFixed(1)} ms (${hall.votes} votes, ${hall.speeches} speeches)`,
       );

@@ -167,8 +167,8 @@ const frameRows = (r: FramesResult): Row[] => {
     }),
     row(
       'frames',
-      'hall: votes, speeches and AI events in the window',
-      `${r.hall.votes}, ${r.hall.speeches}, ${r.hall.events}`,
+      'hall: votes, speeches, AI events and hall layouts in the window',
+      `${r.hall.votes}, ${r.hall.speeches}, ${r.hall.events}, ${r.hall.layouts}`,
       {
         baseline:
           r.hall.phases.length > 3

@@ -1116,8 +1116,11 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     probe.setFontSize(f.status).setFontStyle('normal');
     for (const s of m.seats) textW = Math.max(textW, probe.setText(s.status).width);
     const lead = horizontal ? fw + 6 * ui : 0;
-    const cw = Math.round(clamp(textW + pad * 1.4 + lead, fw + pad * 2, maxW));
-    const wrap = Math.max(20, cw - pad - lead);
+    // Beside the flag, the name's first line runs level with the marks in the card's top right
+    // corner (the empty chair, the frozen seat): it keeps clear of them.
+    const marks = horizontal ? 14 * ui : 0;
+    const cw = Math.round(clamp(textW + pad * 1.4 + lead + marks, fw + pad * 2, maxW));
+    const wrap = Math.max(20, cw - pad - lead - marks);
     probe.setFontSize(f.name).setFontStyle('bold').setWordWrapWidth(wrap, true).setMaxLines(2);
     let nameH = 0;
     for (const s of m.seats) nameH = Math.max(nameH, probe.setText(s.name).height);
