@@ -378,7 +378,9 @@ export const measureLoad = async (
       if (!s.enabled) throw new Error('#new-game was disabled when the title was marked');
       const hall = await waitMark(b.page, 'hall-first-frame', 90_000);
       canvas = await b.page.evaluate(() => {
-        const c = document.querySelector('#stage canvas') as HTMLCanvasElement | null;
+        const c = document.querySelector(
+          '#stage canvas:not(.hall-backdrop)',
+        ) as HTMLCanvasElement | null;
         return { width: c?.width ?? 960, height: c?.height ?? 540 };
       });
       return { title: s.title, hall, hallFromStart: hall - s.startClick };
@@ -500,7 +502,9 @@ export const measureFrames = async (
       await drive(b.page, true, false);
       await b.page.waitForTimeout(1000);
       size = await b.page.evaluate(() => {
-        const c = document.querySelector('#stage canvas') as HTMLCanvasElement | null;
+        const c = document.querySelector(
+          '#stage canvas:not(.hall-backdrop)',
+        ) as HTMLCanvasElement | null;
         return { width: c?.width ?? 960, height: c?.height ?? 540 };
       });
       const seq0 = await appLog(b.page);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/app';
-import { axe, browserContext, buildTo, shot } from './support';
+import { STAGE_CANVAS, axe, browserContext, buildTo, shot } from './support';
 
 const OUT_DIR = 'test-results/dist-classroom';
 let server: RunningServer;
@@ -75,7 +75,7 @@ describe('a classroom session', () => {
 
     const projector = await page('projector');
     await projector.goto(`${url}/?watch=${code}`);
-    await projector.locator('#stage canvas').waitFor({ timeout: 60_000 });
+    await projector.locator(STAGE_CANVAS).waitFor({ timeout: 60_000 });
 
     // The teacher opens the conference when the class is in; both students answer the roll call.
     await teacher.locator('#ctl-chair-openRollCall').click();

@@ -6,7 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { OUT, axe, browserContext, canvasIsDrawn, serve, shot, stopServer, tabTo } from './support';
+import {
+  BACKDROP,
+  OUT,
+  STAGE_CANVAS,
+  axe,
+  backdropIsDrawn,
+  browserContext,
+  canvasIsDrawn,
+  serve,
+  shot,
+  stopServer,
+  tabTo,
+} from './support';
 import { tableFor } from '../../src/client/i18n';
 
 let url = '';
@@ -106,14 +118,19 @@ describe('solo play', () => {
     expect(await page.evaluate(() => document.body.dataset.renderer)).toBe('webgl');
     await page.waitForTimeout(500);
     expect(await canvasIsDrawn(page)).toBe(true);
+    // The hall's still layer (room, table) lies in a canvas beneath the engine's.
+    expect(await backdropIsDrawn(page)).toBe(true);
     await shot(page, 'hall');
     await expectNoSeriousA11y(page, 'conference');
-    // The map, by keyboard shortcut.
+    // The map, by keyboard shortcut: the hall's backdrop goes with the hall.
     await page.locator('body').press('m');
     await page.waitForTimeout(700);
     expect(await canvasIsDrawn(page)).toBe(true);
+    expect(await page.locator(BACKDROP).isHidden()).toBe(true);
     await shot(page, 'map');
     await page.locator('body').press('m');
+    await page.locator(BACKDROP).waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await backdropIsDrawn(page)).toBe(true);
     await playByKeyboard(page, (n) => shot(page, `solo-${n}`));
     await page.locator('main.debrief h1').waitFor();
     await shot(page, 'debrief');
@@ -237,10 +254,10 @@ describe('render on demand', () => {
     await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
     // A change of language changes every word in the hall: it wakes, redraws, and rests again.
-    const before = await page.locator('#stage canvas').screenshot();
+    const before = await page.locator(STAGE_CANVAS).screenshot();
     await page.click('button[lang=ru]');
     await page.waitForTimeout(500);
-    const after = await page.locator('#stage canvas').screenshot();
+    const after = await page.locator(STAGE_CANVAS).screenshot();
     expect(after.equals(before)).toBe(false);
     await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
@@ -269,13 +286,17 @@ describe('render on demand', () => {
     await rests();
     // A change of the stage's size alone (no window resize) lays the resting hall out again.
     const width = () =>
-      page.evaluate(() => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width);
+      page.evaluate(
+        () => document.querySelector<HTMLCanvasElement>('#stage canvas:not(.hall-backdrop)')!.width,
+      );
     const wide = await width();
     await page.evaluate(() => {
       document.querySelector<HTMLElement>('#stage')!.style.width = '70%';
     });
     await page.waitForFunction(
-      (w) => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width < w * 0.8,
+      (w) =>
+        document.querySelector<HTMLCanvasElement>('#stage canvas:not(.hall-backdrop)')!.width <
+        w * 0.8,
       wide,
       { timeout: 5_000 },
     );
@@ -284,7 +305,8 @@ describe('render on demand', () => {
       document.querySelector<HTMLElement>('#stage')!.style.width = '';
     });
     await page.waitForFunction(
-      (w) => document.querySelector<HTMLCanvasElement>('#stage canvas')!.width === w,
+      (w) =>
+        document.querySelector<HTMLCanvasElement>('#stage canvas:not(.hall-backdrop)')!.width === w,
       wide,
       { timeout: 5_000 },
     );

@@ -111,12 +111,45 @@ export const axe = async (
   });
 };
 
-/** Is the Phaser canvas drawing something (not one flat colour)? Reads a screenshot's pixels. */
+/** The engine's (Phaser's) canvas; the hall's still layer is a separate canvas beneath it. */
+export const STAGE_CANVAS = '#stage canvas:not(.hall-backdrop)';
+export const BACKDROP = '#stage canvas.hall-backdrop';
+
+/**
+ * Is the Phaser canvas drawing something (not one flat colour)? Reads a screenshot's pixels, taken
+ * with the hall's backdrop hidden, so that only what WebGL draws counts.
+ */
 export const canvasIsDrawn = async (page: Page): Promise<boolean> => {
-  const canvas = page.locator('#stage canvas');
-  const png = await canvas.screenshot();
-  // Count distinct colours on a coarse sample of the PNG, decoded in the page.
-  return page.evaluate(async (b64) => {
+  const backdrop = (v: string) =>
+    page.evaluate((vis) => {
+      for (const b of document.querySelectorAll<HTMLElement>('#stage canvas.hall-backdrop'))
+        b.style.visibility = vis;
+    }, v);
+  await backdrop('hidden');
+  const png = await page.locator(STAGE_CANVAS).screenshot();
+  await backdrop('');
+  return distinctColours(page, png);
+};
+
+/** Is the hall's still layer (the room, the table) drawn in its backdrop canvas? Reads its pixels. */
+export const backdropIsDrawn = (page: Page): Promise<boolean> =>
+  page.evaluate((sel) => {
+    const c = document.querySelector<HTMLCanvasElement>(sel);
+    const g = c?.getContext('2d');
+    if (!c || !g || c.hidden) return false;
+    return countColours(g.getImageData(0, 0, c.width, c.height).data) > 20;
+
+    function countColours(d: Uint8ClampedArray): number {
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 97)
+        colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return colours.size;
+    }
+  }, BACKDROP);
+
+/** More than 20 colours on a coarse sample of the PNG (decoded in the page). */
+const distinctColours = (page: Page, png: Buffer): Promise<boolean> =>
+  page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -131,4 +164,3 @@ export const canvasIsDrawn = async (page: Page): Promise<boolean> => {
       colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
     return colours.size > 20;
   }, png.toString('base64'));
-};

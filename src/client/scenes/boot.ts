@@ -45,6 +45,8 @@ export const bootStage = (
         height: parent.clientHeight || 450,
       },
       banner: false,
+      // The hall's still layer is a canvas beneath this one (HallScene's backdrop).
+      transparent: true,
       render: { antialiasGL: !softwareGL() },
       audio: { noAudio: true },
       scene: [],

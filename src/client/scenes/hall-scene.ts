@@ -374,6 +374,15 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   /** Static drawing, baked into one texture after each layout (Graphics cost every frame). */
   private bake!: Container;
   private speechCam: Phaser.Cameras.Scene2D.Camera | null = null;
+  /**
+   * The hall's still layer (the room, the table, the panels, baked after each layout) as a 2D
+   * canvas beneath the engine's transparent canvas, instead of a full-size texture that WebGL
+   * samples again every frame: where WebGL runs in software that alone cost about 6 ms a frame,
+   * a third of the budget. Null where the engine's canvas is opaque (the dev harness) or not WebGL;
+   * there the still layer stays an image in the scene.
+   */
+  private backdrop: HTMLCanvasElement | null = null;
+  private backdropPixels: Uint8Array | null = null;
   private speechText: Text | null = null;
 
   private clockText: Text | null = null;
@@ -483,6 +492,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.bake = new Phaser.GameObjects.Container(this, 0, 0);
     this.speechCam = this.cameras.add(0, 0, 1, 1);
     this.speechCam.ignore(this.root);
+    this.makeBackdrop();
     this.ready = true;
     this.layoutKey = '';
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
@@ -566,6 +576,63 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.pulse = null;
     this.speechCam = null;
     this.speechText = null;
+    this.backdrop?.remove();
+    this.backdrop = null;
+    this.backdropPixels = null;
+  }
+
+  private makeBackdrop(): void {
+    const canvas = this.game.canvas;
+    if (!this.game.config.transparent || this.game.renderer.type !== Phaser.WEBGL) return;
+    if (!canvas.parentElement) return;
+    const b = document.createElement('canvas');
+    b.className = 'hall-backdrop';
+    b.setAttribute('aria-hidden', 'true');
+    canvas.after(b);
+    this.backdrop = b;
+    // The map replaces the hall: its backdrop goes and comes back with it.
+    this.events.on(Phaser.Scenes.Events.SLEEP, () => b.setAttribute('hidden', ''));
+    this.events.on(Phaser.Scenes.Events.WAKE, () => b.removeAttribute('hidden'));
+  }
+
+  /** Copies the baked texture `key` into the backdrop; false if there is none or it failed. */
+  private toBackdrop(key: string): boolean {
+    const b = this.backdrop;
+    if (!b) return false;
+    const dt = this.textures.get(key) as Phaser.Textures.DynamicTexture;
+    const r = this.game.renderer as Phaser.Renderer.WebGL.WebGLRenderer;
+    const w = dt.width;
+    const h = dt.height;
+    if (!dt.drawingContext || w < 1 || h < 1) return false;
+    try {
+      const row = w * 4;
+      if (this.backdropPixels?.length !== row * h) this.backdropPixels = new Uint8Array(row * h);
+      const px = this.backdropPixels;
+      // As Phaser's own snapshot does: bind through its state tracker, then read.
+      r.glWrapper.updateBindingsFramebuffer({
+        bindings: { framebuffer: dt.drawingContext.framebuffer },
+      });
+      r.gl.readPixels(0, 0, w, h, r.gl.RGBA, r.gl.UNSIGNED_BYTE, px);
+      if (b.width !== w || b.height !== h) {
+        b.width = w;
+        b.height = h;
+        b.style.width = `${w}px`;
+        b.style.height = `${h}px`;
+      }
+      const g = b.getContext('2d');
+      if (!g) return false;
+      const img = g.createImageData(w, h);
+      // WebGL's rows run bottom up.
+      for (let y = 0; y < h; y++)
+        img.data.set(px.subarray((h - 1 - y) * row, (h - y) * row), y * row);
+      g.putImageData(img, 0, 0);
+      return true;
+    } catch (e) {
+      console.warn('the hall backdrop could not be drawn; WebGL draws it', e);
+      this.backdrop = null;
+      b.remove();
+      return false;
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -825,7 +892,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const { w, h, pad, f, ui } = M;
     const mg = M.m;
     this.cameras.main.setSize(w, h);
-    this.cameras.main.setBackgroundColor(c.bgBottom);
+    // With a backdrop, the camera leaves the canvas clear for it to show through.
+    this.cameras.main.setBackgroundColor(this.backdrop ? 'rgba(0,0,0,0)' : c.bgBottom);
 
     // Background.
     const bg = this.gfx(this.bake);
@@ -929,7 +997,10 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     }
     this.bakeTo('hall-static', w, h, this.bake, 0, 0);
     this.bake.removeAll(true);
-    this.root.addAt(new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0), 0);
+    if (!this.toBackdrop('hall-static')) {
+      this.cameras.main.setBackgroundColor(c.bgBottom);
+      this.root.addAt(new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0), 0);
+    }
     this.root.bringToTop(top);
     return true;
   }
