@@ -383,6 +383,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
    */
   private backdrop: HTMLCanvasElement | null = null;
   private backdropPixels: Uint8Array | null = null;
+  /** Counts layouts, so that a copy into the backdrop still pending for an older one is dropped. */
+  private backdropJob = 0;
   private speechText: Text | null = null;
 
   private clockText: Text | null = null;
@@ -593,6 +595,26 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     // The map replaces the hall: its backdrop goes and comes back with it.
     this.events.on(Phaser.Scenes.Events.SLEEP, () => b.setAttribute('hidden', ''));
     this.events.on(Phaser.Scenes.Events.WAKE, () => b.removeAttribute('hidden'));
+  }
+
+  /**
+   * Once the frame showing a new layout has been drawn, copies the still layer into the backdrop
+   * and stops drawing it with WebGL (the camera then leaves the canvas clear for the backdrop).
+   * Read at once, the copy would wait for the GPU to finish drawing the whole new layout, which
+   * would hold back the hall's first frame; read after that frame, it is a quick copy.
+   */
+  private moveToBackdrop(still: Phaser.GameObjects.Image): void {
+    if (!this.backdrop) return;
+    const job = ++this.backdropJob;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (job !== this.backdropJob || !this.ready || !still.active) return;
+        if (!this.toBackdrop(still.texture.key)) return;
+        still.setVisible(false);
+        this.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
+        this.wake();
+      }, 0),
+    );
   }
 
   /** Copies the baked texture `key` into the backdrop; false if there is none or it failed. */
@@ -892,8 +914,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const { w, h, pad, f, ui } = M;
     const mg = M.m;
     this.cameras.main.setSize(w, h);
-    // With a backdrop, the camera leaves the canvas clear for it to show through.
-    this.cameras.main.setBackgroundColor(this.backdrop ? 'rgba(0,0,0,0)' : c.bgBottom);
+    this.cameras.main.setBackgroundColor(c.bgBottom);
 
     // Background.
     const bg = this.gfx(this.bake);
@@ -997,10 +1018,9 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     }
     this.bakeTo('hall-static', w, h, this.bake, 0, 0);
     this.bake.removeAll(true);
-    if (!this.toBackdrop('hall-static')) {
-      this.cameras.main.setBackgroundColor(c.bgBottom);
-      this.root.addAt(new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0), 0);
-    }
+    const still = new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0);
+    this.root.addAt(still, 0);
+    this.moveToBackdrop(still);
     this.root.bringToTop(top);
     return true;
   }
