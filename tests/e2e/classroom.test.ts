@@ -82,11 +82,16 @@ describe('a classroom session', () => {
     for (const p of [ana, bek])
       await p.locator('#panel-actions [data-key="rc-present"]').click({ timeout: 60_000 });
 
-    // A private message and an offer from Ana to Bek.
+    // A private message and an offer from Ana to Bek. Bek has begun a message of his own: the
+    // one arriving does not wipe what he wrote, nor whom it is for.
+    await bek.locator('#msg-to').selectOption(anaSeat);
+    await bek.locator('#msg-text').fill('Only if the sensors');
     await ana.locator('#msg-to').selectOption(bekSeat);
     await ana.locator('#msg-text').fill('Shall we agree on the sensors?');
     await ana.locator('[data-key="msg-send"]').click();
     await bek.locator('#panel-messages').getByText('Shall we agree on the sensors?').waitFor();
+    expect(await bek.locator('#msg-text').inputValue()).toBe('Only if the sensors');
+    expect(await bek.locator('#msg-to').inputValue()).toBe(anaSeat);
     await teacher
       .locator('#console-messages')
       .getByText('Shall we agree on the sensors?')

@@ -231,6 +231,64 @@ describe('Russian interface', () => {
   });
 });
 
+describe('the desk while other delegations move', () => {
+  it('a button held down while its panel is drawn anew still gets the click', async () => {
+    // No AI moves of their own (pace): the test moves another delegation itself.
+    const page = await open('press', '?pace=100000000');
+    await page.click('#new-game');
+    await page.click('#start');
+    const send = page.locator('#panel-negotiation [data-key="offer-send"]');
+    await send.waitFor();
+    type Session = {
+      humans: readonly string[];
+      send(raw: unknown): unknown;
+      conference: {
+        scenario: { delegations: { id: string; role: string }[] };
+        snapshot: { context: { offers: { from: string }[] } };
+      };
+    };
+    type Win = { consensus: { session: Session } };
+    const humanSeat = await page.evaluate(
+      () => (window as unknown as Win).consensus.session.humans[0]!,
+    );
+    const offers = () =>
+      page.evaluate(
+        (me) =>
+          (window as unknown as Win).consensus.session.conference.snapshot.context.offers.filter(
+            (o) => o.from === me,
+          ).length,
+        humanSeat,
+      );
+    expect(await offers()).toBe(0);
+    await send.scrollIntoViewIfNeeded();
+    const box = (await send.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // Another delegation makes this player an offer while the button is held: the negotiation
+    // panel has news to show, and shows it once the button is released.
+    const sent = await page.evaluate((me) => {
+      const s = (window as unknown as Win).consensus.session;
+      const other = s.conference.scenario.delegations.find(
+        (d) => d.role === 'member' && d.id !== me,
+      )!;
+      const r = s.send({
+        type: 'delegate.makeOffer',
+        seat: other.id,
+        to: me,
+        give: [{ type: 'capital', amount: 3 }],
+        want: [{ type: 'vote', proposal: 'border-sensors', choice: 'yes' }],
+      }) as { ok: boolean };
+      return r.ok;
+    }, humanSeat);
+    expect(sent).toBe(true);
+    await page.waitForTimeout(100);
+    await page.mouse.up();
+    await expect.poll(offers, { timeout: 5_000 }).toBe(1);
+    // And the offer made to this player is there too.
+    expect(await page.locator('#panel-negotiation button', { hasText: /Accept/ }).count()).toBe(1);
+  });
+});
+
 describe('render on demand', () => {
   it('the hall stops redrawing when nothing moves, still shows the hall, and wakes for a change', async () => {
     // No AI moves (pace): the roll call waits for this player.

@@ -24,16 +24,35 @@ export const h = <K extends keyof HTMLElementTagNameMap>(
   return el;
 };
 
-/** Replaces an element's children, keeping keyboard focus on the element with the same data-key. */
+type Editable = HTMLInputElement | HTMLTextAreaElement;
+const editable = (el: Element | null): el is Editable =>
+  el instanceof HTMLTextAreaElement ||
+  (el instanceof HTMLInputElement && /^(text|search|number|url|email)$/.test(el.type));
+
+/**
+ * Replaces an element's children, keeping keyboard focus on the element with the same data-key
+ * (and, in a text field, the caret where it was).
+ */
 export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null)[]): void => {
   const active = document.activeElement as HTMLElement | null;
   const key = active && host.contains(active) ? active.dataset.key : undefined;
+  const caret =
+    editable(active) && active.selectionStart !== null
+      ? [active.selectionStart, active.selectionEnd ?? active.selectionStart]
+      : null;
   const scroll = host.scrollTop;
   host.replaceChildren(...children.filter((c): c is Node => c !== null));
   host.scrollTop = scroll;
   if (key) {
     const again = host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
     again?.focus({ preventScroll: true });
+    if (caret && editable(again)) {
+      try {
+        again.setSelectionRange(caret[0]!, caret[1]!);
+      } catch {
+        // A number field has no caret to place.
+      }
+    }
   }
 };
 

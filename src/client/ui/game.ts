@@ -59,6 +59,8 @@ export class GameScreen {
   readonly root: HTMLElement;
   private panels = new Map<string, { el: HTMLElement; sig: string }>();
   private offerDraft = { to: '', give: 'capital:5', want: '' };
+  /** The message being written: kept while the panel is drawn again (when a message arrives). */
+  private messageDraft = { to: 'team', text: '' };
 
   constructor(private readonly deps: GameScreenDeps) {
     this.root = h('div', { class: 'game-panels' });
@@ -82,6 +84,29 @@ export class GameScreen {
       this.panels.set(id, { el, sig: '' });
       this.root.append(el);
     }
+    this.root.addEventListener('pointerdown', (e) => {
+      const panel = e.target instanceof Element ? e.target.closest('.panel') : null;
+      this.press = panel instanceof HTMLElement ? { panel, at: performance.now() } : null;
+    });
+    // After the release's click has been handled.
+    const release = () => setTimeout(() => this.release(), 0);
+    this.root.addEventListener('pointerup', release);
+    this.root.addEventListener('pointercancel', release);
+  }
+
+  /**
+   * While a press (a mouse button or a finger) is down in a panel, that panel is not drawn again
+   * until the press ends: a click is a press and a release on the same element, and a panel drawn
+   * anew in between (another delegation moved meanwhile) would swallow it. A second at most.
+   */
+  private press: { panel: HTMLElement; at: number } | null = null;
+  private held = new Map<string, () => void>();
+
+  private release(): void {
+    this.press = null;
+    const draws = [...this.held.values()];
+    this.held.clear();
+    for (const draw of draws) draw();
   }
 
   private name(id: string): string {
@@ -124,7 +149,15 @@ export class GameScreen {
       const p = this.panels.get(id)!;
       if (p.sig === signature) return;
       p.sig = signature;
-      replaceKeepingFocus(p.el, ...render());
+      const draw = () => replaceKeepingFocus(p.el, ...render());
+      if (this.press?.panel === p.el && performance.now() - this.press.at < 1000) {
+        // Released outside the panels, the press still ends within the second.
+        if (!this.held.size) setTimeout(() => this.release(), 1000);
+        this.held.set(id, draw);
+        return;
+      }
+      this.held.delete(id);
+      draw();
     };
     const lang = document.documentElement.lang;
     put('agenda', sig([lang, v.agenda, v.item, v.outcomes, v.phase]), () => this.agenda(v));
@@ -920,13 +953,28 @@ export class GameScreen {
   private messages(v: ConferenceView): Node[] {
     const seat = v.seat;
     const others = this.deps.scenario.delegations.filter((d) => d.id !== seat);
+    const draft = this.messageDraft;
+    if (draft.to !== 'team' && !others.some((d) => d.id === draft.to)) draft.to = 'team';
     const to = h(
       'select',
-      { id: 'msg-to', 'data-key': 'msg-to' },
-      h('option', { value: 'team' }, t('toTeam')),
-      ...others.map((d) => h('option', { value: d.id }, tx(d.name))),
+      {
+        id: 'msg-to',
+        'data-key': 'msg-to',
+        onchange: () => (draft.to = to.value),
+      },
+      h('option', { value: 'team', selected: draft.to === 'team' ? true : null }, t('toTeam')),
+      ...others.map((d) =>
+        h('option', { value: d.id, selected: draft.to === d.id ? true : null }, tx(d.name)),
+      ),
     );
-    const text = h('textarea', { id: 'msg-text', rows: 2, maxlength: 500, 'data-key': 'msg-text' });
+    const text = h('textarea', {
+      id: 'msg-text',
+      rows: 2,
+      maxlength: 500,
+      'data-key': 'msg-text',
+      oninput: () => (draft.text = text.value),
+    });
+    text.value = draft.text;
     const form = h(
       'form',
       {
@@ -936,6 +984,7 @@ export class GameScreen {
           if (!text.value.trim()) return;
           this.act({ type: 'delegate.message', to: to.value, text: text.value.trim() });
           text.value = '';
+          draft.text = '';
         },
       },
       h('label', { for: 'msg-to' }, t('offerTo')),
