@@ -578,6 +578,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.pulse = null;
     this.speechCam = null;
     this.speechText = null;
+    this.events.off(Phaser.Scenes.Events.SLEEP, this.hideBackdrop, this);
+    this.events.off(Phaser.Scenes.Events.WAKE, this.showBackdrop, this);
     this.backdrop?.remove();
     this.backdrop = null;
     this.backdropPixels = null;
@@ -593,8 +595,16 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     canvas.after(b);
     this.backdrop = b;
     // The map replaces the hall: its backdrop goes and comes back with it.
-    this.events.on(Phaser.Scenes.Events.SLEEP, () => b.setAttribute('hidden', ''));
-    this.events.on(Phaser.Scenes.Events.WAKE, () => b.removeAttribute('hidden'));
+    this.events.on(Phaser.Scenes.Events.SLEEP, this.hideBackdrop, this);
+    this.events.on(Phaser.Scenes.Events.WAKE, this.showBackdrop, this);
+  }
+
+  private hideBackdrop(): void {
+    this.backdrop?.setAttribute('hidden', '');
+  }
+
+  private showBackdrop(): void {
+    this.backdrop?.removeAttribute('hidden');
   }
 
   /**
