@@ -32,7 +32,7 @@ const softwareGL = (): boolean => {
 export const bootStage = (
   parent: HTMLElement,
   onProgress: (p: number) => void,
-  flags: Promise<ReadonlyMap<string, HTMLCanvasElement>> = Promise.resolve(new Map()),
+  flags: Promise<ReadonlyMap<string, HTMLCanvasElement>>,
 ): Promise<Stage> =>
   new Promise((resolve) => {
     const game = new Phaser.Game({

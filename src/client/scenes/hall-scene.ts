@@ -10,6 +10,7 @@
  */
 import Phaser from 'phaser';
 import { FLAG_H, FLAG_URLS, FLAG_W, flagKey } from '../flags';
+import { afterNextPaint } from '../ui/dom';
 import type { Gauge, HallModel, Renders, Seat, Theme, VoteMark } from './types';
 
 type Choice = NonNullable<VoteMark['choice']>;
@@ -616,15 +617,13 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private moveToBackdrop(still: Phaser.GameObjects.Image): void {
     if (!this.backdrop) return;
     const job = ++this.backdropJob;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (job !== this.backdropJob || !this.ready || !still.active) return;
-        if (!this.toBackdrop(still.texture.key)) return;
-        still.setVisible(false);
-        this.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
-        this.wake();
-      }, 0),
-    );
+    void afterNextPaint().then(() => {
+      if (job !== this.backdropJob || !this.ready || !still.active) return;
+      if (!this.toBackdrop(still.texture.key)) return;
+      still.setVisible(false);
+      this.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
+      this.wake();
+    });
   }
 
   /** Copies the baked texture `key` into the backdrop; false if there is none or it failed. */

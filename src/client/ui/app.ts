@@ -33,7 +33,7 @@ import { stageView, type StageView } from './stage-view';
 import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
-import { h, button } from './dom';
+import { afterNextPaint, h, button } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
@@ -60,10 +60,6 @@ const randomSeed = () => {
   crypto.getRandomValues(a);
   return a[0]! % 100000;
 };
-
-/** Resolves once the next frame has been painted (a task queued from its animation frame). */
-const afterNextPaint = (): Promise<void> =>
-  new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
 export class App {
   private settings: Settings = loadSettings();

@@ -58,3 +58,7 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
 
 export const button = (label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement =>
   h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
+
+/** Resolves once the next frame has been painted (a task queued from its animation frame). */
+export const afterNextPaint = (): Promise<void> =>
+  new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));

@@ -38,6 +38,26 @@ const factorList = (fs: Factor[]) =>
     ),
   );
 
+interface Option {
+  id: string;
+  label: string;
+}
+
+/** A list to choose from, showing `value`; a new choice goes to `onChange` (a draft's field). */
+const choice = (
+  id: string,
+  value: string,
+  options: readonly Option[],
+  onChange: (x: string) => void,
+): HTMLSelectElement =>
+  h(
+    'select',
+    { id, 'data-key': id, onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
+    ...options.map((o) =>
+      h('option', { value: o.id, selected: o.id === value ? true : null }, o.label),
+    ),
+  );
+
 export const phaseKey = (phase: string): Key => {
   if (phase.startsWith('rollCall')) return 'ph_rollCall';
   if (phase === 'agenda') return 'ph_agenda';
@@ -61,6 +81,13 @@ export class GameScreen {
   private offerDraft = { to: '', give: 'capital:5', want: '' };
   /** The message being written: kept while the panel is drawn again (when a message arrives). */
   private messageDraft = { to: 'team', text: '' };
+  /**
+   * While a press (a mouse button or a finger) is down in a panel, that panel is not drawn again
+   * until the press ends: a click is a press and a release on the same element, and a panel drawn
+   * anew in between (another delegation moved meanwhile) would swallow it. A second at most.
+   */
+  private press: { panel: HTMLElement; at: number } | null = null;
+  private held = new Map<string, () => void>();
 
   constructor(private readonly deps: GameScreenDeps) {
     this.root = h('div', { class: 'game-panels' });
@@ -93,14 +120,6 @@ export class GameScreen {
     this.root.addEventListener('pointerup', release);
     this.root.addEventListener('pointercancel', release);
   }
-
-  /**
-   * While a press (a mouse button or a finger) is down in a panel, that panel is not drawn again
-   * until the press ends: a click is a press and a release on the same element, and a panel drawn
-   * anew in between (another delegation moved meanwhile) would swallow it. A second at most.
-   */
-  private press: { panel: HTMLElement; at: number } | null = null;
-  private held = new Map<string, () => void>();
 
   private release(): void {
     this.press = null;
@@ -768,7 +787,7 @@ export class GameScreen {
       (d) => d.id !== seat && d.role === 'member' && !v.delegations[d.id]!.frozen,
     );
     const undecided = this.deps.scenario.proposals.filter((p) => !v.outcomes[p.id]);
-    const terms: { id: string; label: string }[] = [];
+    const terms: Option[] = [];
     for (const n of [3, 5, 10]) terms.push({ id: `capital:${n}`, label: t('term_capital', { n }) });
     for (const p of undecided) {
       terms.push({
@@ -803,27 +822,14 @@ export class GameScreen {
       id: string,
       label: Key,
       value: string,
-      options: { id: string; label: string }[],
+      options: readonly Option[],
       onChange: (x: string) => void,
     ) =>
       h(
         'div',
         { class: 'field' },
         h('label', { for: id }, t(label)),
-        (() => {
-          const s = h(
-            'select',
-            {
-              id,
-              'data-key': id,
-              onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value),
-            },
-            ...options.map((o) =>
-              h('option', { value: o.id, selected: o.id === value ? true : null }, o.label),
-            ),
-          );
-          return s;
-        })(),
+        choice(id, value, options, onChange),
       );
     if (!v.ended && !v.delegations[seat]!.frozen && others.length) {
       out.push(
@@ -955,17 +961,11 @@ export class GameScreen {
     const others = this.deps.scenario.delegations.filter((d) => d.id !== seat);
     const draft = this.messageDraft;
     if (draft.to !== 'team' && !others.some((d) => d.id === draft.to)) draft.to = 'team';
-    const to = h(
-      'select',
-      {
-        id: 'msg-to',
-        'data-key': 'msg-to',
-        onchange: () => (draft.to = to.value),
-      },
-      h('option', { value: 'team', selected: draft.to === 'team' ? true : null }, t('toTeam')),
-      ...others.map((d) =>
-        h('option', { value: d.id, selected: draft.to === d.id ? true : null }, tx(d.name)),
-      ),
+    const to = choice(
+      'msg-to',
+      draft.to,
+      [{ id: 'team', label: t('toTeam') }, ...others.map((d) => ({ id: d.id, label: tx(d.name) }))],
+      (x) => (draft.to = x),
     );
     const text = h('textarea', {
       id: 'msg-text',
