@@ -92,6 +92,14 @@ describe('a classroom session', () => {
     await bek.locator('#panel-messages').getByText('Shall we agree on the sensors?').waitFor();
     expect(await bek.locator('#msg-text').inputValue()).toBe('Only if the sensors');
     expect(await bek.locator('#msg-to').inputValue()).toBe(anaSeat);
+    // He finishes it and sends it from the keyboard (Ctrl+Enter; Enter alone starts a new line).
+    await bek.locator('#msg-text').fill('Only if the sensors stay under national command');
+    await bek.locator('#msg-text').press('Control+Enter');
+    await ana
+      .locator('#panel-messages')
+      .getByText('Only if the sensors stay under national command')
+      .waitFor();
+    expect(await bek.locator('#msg-text').inputValue()).toBe('');
     await teacher
       .locator('#console-messages')
       .getByText('Shall we agree on the sensors?')

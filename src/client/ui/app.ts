@@ -924,6 +924,7 @@ export class App {
       ['N', 'key_no'],
       ['A', 'key_aside'],
       ['Esc', 'key_escape'],
+      ['Ctrl+Enter', 'key_sendMessage'],
     ];
     this.dialog('shortcuts', t('shortcuts'), [
       h(

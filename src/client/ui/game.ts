@@ -973,6 +973,14 @@ export class GameScreen {
       maxlength: 500,
       'data-key': 'msg-text',
       oninput: () => (draft.text = text.value),
+      // Enter starts a new line; Ctrl+Enter (⌘+Enter) sends, as in most chat boxes.
+      onkeydown: (e: Event) => {
+        const k = e as KeyboardEvent;
+        if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) {
+          k.preventDefault();
+          form.requestSubmit();
+        }
+      },
     });
     text.value = draft.text;
     const form = h(
