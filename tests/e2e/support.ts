@@ -128,39 +128,35 @@ export const canvasIsDrawn = async (page: Page): Promise<boolean> => {
   await backdrop('hidden');
   const png = await page.locator(STAGE_CANVAS).screenshot();
   await backdrop('');
-  return distinctColours(page, png);
+  return (await colours(page, { png: png.toString('base64') })) > 20;
 };
 
 /** Is the hall's still layer (the room, the table) drawn in its backdrop canvas? Reads its pixels. */
-export const backdropIsDrawn = (page: Page): Promise<boolean> =>
-  page.evaluate((sel) => {
-    const c = document.querySelector<HTMLCanvasElement>(sel);
-    const g = c?.getContext('2d');
-    if (!c || !g || c.hidden) return false;
-    return countColours(g.getImageData(0, 0, c.width, c.height).data) > 20;
+export const backdropIsDrawn = async (page: Page): Promise<boolean> =>
+  (await colours(page, { canvas: BACKDROP })) > 20;
 
-    function countColours(d: Uint8ClampedArray): number {
-      const colours = new Set<number>();
-      for (let i = 0; i < d.length; i += 4 * 97)
-        colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-      return colours.size;
+/**
+ * Distinct colours on a coarse sample of a PNG (decoded in the page) or of a 2D canvas in the page
+ * (0 if it is missing or hidden).
+ */
+const colours = (page: Page, from: { png?: string; canvas?: string }): Promise<number> =>
+  page.evaluate(async ({ png, canvas }) => {
+    let c: HTMLCanvasElement | null;
+    if (png) {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      c.getContext('2d')!.drawImage(img, 0, 0);
+    } else {
+      c = document.querySelector<HTMLCanvasElement>(canvas!);
+      if (!c || c.hidden) return 0;
     }
-  }, BACKDROP);
-
-/** More than 20 colours on a coarse sample of the PNG (decoded in the page). */
-const distinctColours = (page: Page, png: Buffer): Promise<boolean> =>
-  page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set<number>();
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
     for (let i = 0; i < d.length; i += 4 * 97)
-      colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-    return colours.size > 20;
-  }, png.toString('base64'));
+      seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+    return seen.size;
+  }, from);
