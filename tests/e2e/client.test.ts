@@ -171,28 +171,30 @@ describe('hot-seat play', () => {
           .catch(() => undefined);
         continue;
       }
-      const seatBrief = await page
-        .locator('#panel-brief')
-        .innerText()
-        .catch(() => '');
-      const own = await page.evaluate(() => {
-        const s = (window as unknown as { consensus: { seat: string } }).consensus.seat;
-        return s;
-      });
-      // The brief on screen is the active seat's own, never the other human's.
-      const other = own === 'am' ? 'kz' : 'am';
-      const otherBrief = await page.evaluate((o) => {
+      // What is on screen and whose turn the App says it is, read in one go (the seat may change
+      // between two reads).
+      const { own, seatBrief, otherBrief } = await page.evaluate(() => {
         const app = (
           window as unknown as {
             consensus: {
+              seat: string;
               session: {
                 conference: { scenario: { delegations: { id: string; brief: { en: string } }[] } };
               };
             };
           }
         ).consensus;
-        return app.session.conference.scenario.delegations.find((d) => d.id === o)!.brief.en;
-      }, other);
+        const panel = document.querySelector<HTMLElement>('#panel-brief');
+        const other = app.seat === 'am' ? 'kz' : 'am';
+        return {
+          own: app.seat,
+          seatBrief: panel && panel.checkVisibility() ? panel.innerText : '',
+          otherBrief: app.session.conference.scenario.delegations.find((d) => d.id === other)!.brief
+            .en,
+        };
+      });
+      // The brief on screen is the active seat's own, never the other human's.
+      expect(['am', 'kz']).toContain(own);
       if (seatBrief) expect(seatBrief.includes(otherBrief.slice(0, 60))).toBe(false);
       const btn = page
         .locator(
