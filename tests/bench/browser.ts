@@ -14,7 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, loadConfigFromFile, mergeConfig, preview } from 'vite';
-import { ARGS, CHROMIUM } from '../e2e/support';
+import { ARGS, CHROMIUM, STAGE_CANVAS } from '../e2e/support';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 /** The game's default pace between AI moves (src/client/ui/app.ts), for the soak's clock. */
@@ -248,6 +248,12 @@ const openHall = async (page: Page, url: string, query: string): Promise<void> =
   await waitMark(page, 'hall-first-frame', 90_000);
 };
 
+/** The engine's canvas size in the page (the hall's, for the bare baseline). */
+const stageCanvasSize = (page: Page): Promise<{ width: number; height: number }> =>
+  page
+    .locator(STAGE_CANVAS)
+    .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+
 /** Waits for `n` animation frames in the page. */
 const frames = (page: Page, n: number): Promise<void> =>
   withTimeout(
@@ -377,12 +383,7 @@ export const measureLoad = async (
       const s = await startGame(b.page, pause);
       if (!s.enabled) throw new Error('#new-game was disabled when the title was marked');
       const hall = await waitMark(b.page, 'hall-first-frame', 90_000);
-      canvas = await b.page.evaluate(() => {
-        const c = document.querySelector(
-          '#stage canvas:not(.hall-backdrop)',
-        ) as HTMLCanvasElement | null;
-        return { width: c?.width ?? 960, height: c?.height ?? 540 };
-      });
+      canvas = await stageCanvasSize(b.page);
       return { title: s.title, hall, hallFromStart: hall - s.startClick };
     } finally {
       await b.close();
@@ -501,12 +502,7 @@ export const measureFrames = async (
       log(`frames: hall at rest p50 ${rest.p50.toFixed(1)} ms, p95 ${rest.p95.toFixed(1)} ms`);
       await drive(b.page, true, false);
       await b.page.waitForTimeout(1000);
-      size = await b.page.evaluate(() => {
-        const c = document.querySelector(
-          '#stage canvas:not(.hall-backdrop)',
-        ) as HTMLCanvasElement | null;
-        return { width: c?.width ?? 960, height: c?.height ?? 540 };
-      });
+      size = await stageCanvasSize(b.page);
       const seq0 = await appLog(b.page);
       const layouts0 = await hallLayouts(b.page);
       const phases: string[] = [];

@@ -345,31 +345,17 @@ describe('render on demand', () => {
     });
     await rests();
     // A change of the stage's size alone (no window resize) lays the resting hall out again.
-    const width = () =>
-      page.evaluate(
-        () => document.querySelector<HTMLCanvasElement>('#stage canvas:not(.hall-backdrop)')!.width,
-      );
+    const width = () => page.locator(STAGE_CANVAS).evaluate((c: HTMLCanvasElement) => c.width);
     const wide = await width();
     await page.evaluate(() => {
       document.querySelector<HTMLElement>('#stage')!.style.width = '70%';
     });
-    await page.waitForFunction(
-      (w) =>
-        document.querySelector<HTMLCanvasElement>('#stage canvas:not(.hall-backdrop)')!.width <
-        w * 0.8,
-      wide,
-      { timeout: 5_000 },
-    );
+    await expect.poll(width, { timeout: 5_000 }).toBeLessThan(wide * 0.8);
     expect(await layouts()).toBeGreaterThan(laidOut);
     await page.evaluate(() => {
       document.querySelector<HTMLElement>('#stage')!.style.width = '';
     });
-    await page.waitForFunction(
-      (w) =>
-        document.querySelector<HTMLCanvasElement>('#stage canvas:not(.hall-backdrop)')!.width === w,
-      wide,
-      { timeout: 5_000 },
-    );
+    await expect.poll(width, { timeout: 5_000 }).toBe(wide);
     // Opening the map wakes the engine (the map is not drawn on demand).
     await page.locator('body').press('m');
     await page.waitForTimeout(700);
