@@ -11,6 +11,15 @@
 import Phaser from 'phaser';
 import { FLAG_H, FLAG_URLS, FLAG_W, flagKey } from '../flags';
 import { afterNextPaint } from '../ui/dom';
+import {
+  drawPlate,
+  fontOf,
+  lineMetrics,
+  sheetCells,
+  wrapLines,
+  type PlateColours,
+  type PlateLayout,
+} from './nameplates';
 import type { Gauge, HallModel, Renders, Seat, Theme, VoteMark } from './types';
 
 type Choice = NonNullable<VoteMark['choice']>;
@@ -20,6 +29,8 @@ type Text = Phaser.GameObjects.Text;
 
 export const HALL_SCENE_KEY = 'hall';
 const FONT = 'Noto Sans, sans-serif';
+/** The texture holding every nameplate card, a frame per seat. */
+const CARDS = 'hall-cards';
 
 // ---------------------------------------------------------------------------------------------
 // Colours
@@ -768,13 +779,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       spacing?: number;
     } = {},
   ): Text {
-    const style: Phaser.Types.GameObjects.Text.TextStyle = {
-      fontFamily: FONT,
-      fontSize: `${size}px`,
-      fontStyle: opts.bold ? 'bold' : 'normal',
-      color,
-      align: opts.align ?? 'left',
-    };
+    const style = this.font(size, opts.bold, { color, align: opts.align ?? 'left' });
     if (opts.wrap) style.wordWrap = { width: opts.wrap, useAdvancedWrap: true };
     if (opts.maxLines) style.maxLines = opts.maxLines;
     const t = new Phaser.GameObjects.Text(this, x, y, s, style);
@@ -810,16 +815,37 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     dt.render();
   }
 
-  /** Height of one line of text at this size (measured with the real font). */
-  private lineH(size: number, bold = false): number {
-    const probe = new Phaser.GameObjects.Text(this, 0, 0, 'Ág', {
+  private scratch: CanvasRenderingContext2D | null = null;
+
+  /** A 2D context for measuring text (nothing is drawn on it). */
+  private measure(): CanvasRenderingContext2D {
+    this.scratch ??= document.createElement('canvas').getContext('2d');
+    if (!this.scratch) throw new Error('this browser has no 2D canvas');
+    return this.scratch;
+  }
+
+  /**
+   * A text style in the hall's font, with the font's metrics measured once (cached for the page)
+   * instead of by every text object on a canvas of its own, which cost a few ms per layout.
+   */
+  private font(
+    size: number,
+    bold = false,
+    more: Phaser.Types.GameObjects.Text.TextStyle = {},
+  ): Phaser.Types.GameObjects.Text.TextStyle {
+    const lm = lineMetrics(this.measure(), fontOf(size, bold, FONT));
+    return {
       fontFamily: FONT,
       fontSize: `${size}px`,
       fontStyle: bold ? 'bold' : 'normal',
-    });
-    const h = probe.height;
-    probe.destroy();
-    return h;
+      metrics: { ascent: lm.ascent, descent: lm.height - lm.ascent, fontSize: lm.height },
+      ...more,
+    };
+  }
+
+  /** Height of one line of text at this size (measured with the real font). */
+  private lineH(size: number, bold = false): number {
+    return lineMetrics(this.measure(), fontOf(size, bold, FONT)).height;
   }
 
   /** Shorten a one-line text with an ellipsis until it fits (layout time only). */
@@ -1019,12 +1045,6 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.buildSpeech(m, M, speech, headerH, speechLineH);
     if (gaugesR) this.buildGauges(m, M, gaugesR, fit.compact);
     if (boardR && m.ballot) this.buildBoard(m, M, boardR, fit.rowH, !table);
-    for (const key of this.baked) {
-      if (key.startsWith('hall-card-') && !m.seats.some((x) => `hall-card-${x.id}` === key)) {
-        this.textures.remove(key);
-        this.baked.delete(key);
-      }
-    }
     this.bakeTo('hall-static', w, h, this.bake, 0, 0);
     this.bake.removeAll(true);
     const still = new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0);
@@ -1138,24 +1158,30 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     let fixed = 0;
     let n = 0;
     if (m.ballot) {
-      const probe = new Phaser.GameObjects.Text(this, 0, 0, m.ballot.title, {
-        fontFamily: FONT,
-        fontSize: `${f.bTitle}px`,
-        fontStyle: 'bold',
-        wordWrap: { width: width - 2 * pad - (M.portrait ? 60 * ui : 0), useAdvancedWrap: true },
-        maxLines: 2,
-      });
+      const probe = new Phaser.GameObjects.Text(
+        this,
+        0,
+        0,
+        m.ballot.title,
+        this.font(f.bTitle, true, {
+          wordWrap: { width: width - 2 * pad - (M.portrait ? 60 * ui : 0), useAdvancedWrap: true },
+          maxLines: 2,
+        }),
+      );
       const titleH = probe.height;
       probe.destroy();
       let resH = 0;
       if (m.ballot.result) {
-        const rp = new Phaser.GameObjects.Text(this, 0, 0, m.ballot.result, {
-          fontFamily: FONT,
-          fontSize: `${f.result}px`,
-          fontStyle: 'bold',
-          wordWrap: { width: width - 2 * pad - 28 * ui, useAdvancedWrap: true },
-          maxLines: 3,
-        });
+        const rp = new Phaser.GameObjects.Text(
+          this,
+          0,
+          0,
+          m.ballot.result,
+          this.font(f.result, true, {
+            wordWrap: { width: width - 2 * pad - 28 * ui, useAdvancedWrap: true },
+            maxLines: 3,
+          }),
+        );
         resH = rp.height + 14 * ui;
         rp.destroy();
       }
@@ -1206,26 +1232,25 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         ? (M.w - 2 * M.m - 2 * inset - 24 * ui) / 2
         : Math.min(M.w * 0.14, 150 * ui * (0.7 + 0.3 * M.ts)),
     );
-    const probe = new Phaser.GameObjects.Text(this, 0, 0, '', {
-      fontFamily: FONT,
-      fontSize: `${f.name}px`,
-      fontStyle: 'bold',
-    });
+    const g = this.measure();
+    const nameFont = fontOf(f.name, true, FONT);
+    const statusFont = fontOf(f.status, false, FONT);
     let textW = 0;
-    for (const s of m.seats) textW = Math.max(textW, probe.setText(s.name).width);
-    probe.setFontSize(f.status).setFontStyle('normal');
-    for (const s of m.seats) textW = Math.max(textW, probe.setText(s.status).width);
+    g.font = nameFont;
+    for (const s of m.seats) textW = Math.max(textW, Math.ceil(g.measureText(s.name).width));
+    g.font = statusFont;
+    for (const s of m.seats) textW = Math.max(textW, Math.ceil(g.measureText(s.status).width));
     const lead = horizontal ? fw + 6 * ui : 0;
     // Beside the flag, the name's first line runs level with the marks in the card's top right
     // corner (the empty chair, the frozen seat): it keeps clear of them.
     const marks = horizontal ? 14 * ui : 0;
     const cw = Math.round(clamp(textW + pad * 1.4 + lead + marks, fw + pad * 2, maxW));
     const wrap = Math.max(20, cw - pad - lead - marks);
-    probe.setFontSize(f.name).setFontStyle('bold').setWordWrapWidth(wrap, true).setMaxLines(2);
-    let nameH = 0;
-    for (const s of m.seats) nameH = Math.max(nameH, probe.setText(s.name).height);
-    probe.destroy();
-    const statusH = this.lineH(f.status);
+    g.font = nameFont;
+    let lines = 1;
+    for (const s of m.seats) lines = Math.max(lines, wrapLines(g, s.name, wrap, 2).length);
+    const nameH = lines * lineMetrics(g, nameFont).height;
+    const statusH = lineMetrics(g, statusFont).height;
     const ch = horizontal
       ? Math.round(Math.max(fh, nameH + statusH) + pad * 0.9)
       : Math.round(pad * 0.6 + fh + 4 * ui + nameH + statusH + pad * 0.5);
@@ -1455,6 +1480,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.buildGavel(this.root, cx - s * 0.55, cy - ry + t * 0.62, s, ui);
 
     // Seats: chair, microphone, nameplate card with flag.
+    this.drawCards(m, card, M);
     const mic = this.gfx(this.bake);
     m.seats.forEach((seat, i) => {
       const deg = degs[i] ?? 0;
@@ -1470,7 +1496,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         .lineStyle(Math.max(1.5, 2 * ui), hc ? 0xffffff : 0x1c1c1c, 0.9)
         .lineBetween(m0.x, m0.y, m1.x, m1.y);
       mic.fillStyle(hc ? 0xffffff : 0x2a2a2a, 1).fillCircle(m1.x, m1.y, Math.max(2, 2.6 * ui));
-      this.buildSeat(seat, p.x, p.y, m1.x, m1.y, card, M);
+      this.placeSeat(seat, p.x, p.y, m1.x, m1.y);
     });
 
     // Spotlight pool and ring (under the cards), and the speaker's microphone light.
@@ -1515,132 +1541,64 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     }
   }
 
-  private buildSeat(
-    seat: Seat,
-    x: number,
-    y: number,
-    micX: number,
-    micY: number,
-    card: CardSize,
-    M: Metrics,
-  ): void {
+  /**
+   * Draws every seat's card on one sheet (Canvas 2D, src/client/scenes/nameplates.ts) that becomes
+   * one texture with a frame per seat, replacing the previous layout's.
+   */
+  private drawCards(m: HallModel, card: CardSize, M: Metrics): void {
     const c = this.c;
-    const { ui, f, pad } = M;
-    const hc = this.model?.theme.highContrast ?? false;
-    const box = new Phaser.GameObjects.Container(this, 0, 0);
-    const w = card.w;
-    const h = card.h;
-    const rad = Math.round(7 * ui);
-    if (c.shadowAlpha > 0)
-      this.gfx(box)
-        .fillStyle(0x000000, 0.45)
-        .fillRoundedRect(-w / 2 + 2, -h / 2 + 4, w, h, rad);
-    const plate = this.gfx(box);
-    const dimmed = seat.absent || seat.frozen;
-    plate.fillStyle(seat.frozen ? c.frozenPlate : c.plate, seat.absent && !hc ? 0.6 : 1);
-    plate.fillRoundedRect(-w / 2, -h / 2, w, h, rad);
-    if (dimmed) {
-      // Dashed edge for a seat that is not taking part.
-      plate.lineStyle(hc ? 2 : 1.5, hc ? 0xffffff : 0x5d6672, 1);
-      const dash = 6 * ui;
-      const edge = (x0: number, y0: number, x1: number, y1: number) => {
-        const len = Math.hypot(x1 - x0, y1 - y0);
-        for (let d = 0; d < len; d += dash * 2) {
-          const e = Math.min(len, d + dash);
-          plate.lineBetween(
-            x0 + ((x1 - x0) * d) / len,
-            y0 + ((y1 - y0) * d) / len,
-            x0 + ((x1 - x0) * e) / len,
-            y0 + ((y1 - y0) * e) / len,
-          );
-        }
-      };
-      const o = 3;
-      edge(-w / 2 + rad, -h / 2 - o, w / 2 - rad, -h / 2 - o);
-      edge(-w / 2 + rad, h / 2 + o, w / 2 - rad, h / 2 + o);
-      edge(-w / 2 - o, -h / 2 + rad, -w / 2 - o, h / 2 - rad);
-      edge(w / 2 + o, -h / 2 + rad, w / 2 + o, h / 2 - rad);
-    } else {
-      plate.lineStyle(hc ? 2 : 1, c.plateEdge, 1).strokeRoundedRect(-w / 2, -h / 2, w, h, rad);
-    }
-    if (card.horizontal) {
-      const fx = -w / 2 + pad * 0.6 + card.fw / 2;
-      this.flag(box, seat.id, fx, 0, card.fw, card.fh);
-      const tx = fx + card.fw / 2 + 6 * ui;
-      const name = this.text(box, tx, 0, seat.name, f.name, c.plateText, {
-        bold: true,
-        wrap: card.wrap,
-        maxLines: 2,
-      });
-      const status = this.text(box, tx, 0, '', f.status, c.plateDim);
-      this.fit(status, seat.status, w / 2 - tx - 4);
-      const top = -(name.height + status.height) / 2;
-      name.setY(top);
-      status.setY(top + name.height);
-    } else {
-      const fy = -h / 2 + pad * 0.6 + card.fh / 2;
-      this.flag(box, seat.id, 0, fy, card.fw, card.fh);
-      this.text(box, 0, fy + card.fh / 2 + 4 * ui, seat.name, f.name, c.plateText, {
-        bold: true,
-        wrap: card.wrap,
-        align: 'center',
-        maxLines: 2,
-      }).setOrigin(0.5, 0);
-      const status = this.text(box, 0, h / 2 - pad * 0.5, '', f.status, c.plateDim, {
-        align: 'center',
-      }).setOrigin(0.5, 1);
-      this.fit(status, seat.status, w - 6);
-    }
-    if (seat.frozen) this.snowflake(box, w / 2 - 9 * ui, -h / 2 + 9 * ui, 6 * ui);
-    if (seat.absent) {
-      // An empty-chair glyph: an open square.
-      const g = this.gfx(box);
-      g.lineStyle(Math.max(1.5, 1.8 * ui), hc ? 0xffffff : 0x5d6672, 1).strokeRect(
-        w / 2 - 15 * ui,
-        -h / 2 + 4 * ui,
-        10 * ui,
-        10 * ui,
-      );
-    }
-    if (dimmed) {
-      for (const o of box.list) {
-        if (o instanceof Phaser.GameObjects.Image) o.setAlpha(0.45);
-      }
-    }
-    if (seat.isPlayer) {
-      const g = this.gfx(box);
-      g.lineStyle(Math.max(3, 3.5 * ui), c.accent, 1).strokeRoundedRect(
-        -w / 2 - 4,
-        -h / 2 - 4,
-        w + 8,
-        h + 8,
-        rad + 3,
-      );
-      this.youBadge(box, -w / 2 + 2, -h / 2 + 2, Math.round(10 * ui));
-    }
-    const margin = Math.ceil(14 * ui + 6);
-    const key = `hall-card-${seat.id}`;
-    const tw = Math.ceil((w + 2 * margin) / 2) * 2;
-    const th = Math.ceil((h + 2 * margin) / 2) * 2;
-    this.bakeTo(key, tw, th, box, tw / 2, th / 2);
-    box.destroy();
-    const img = new Phaser.GameObjects.Image(this, Math.round(x), Math.round(y), key);
-    this.root.add(img);
-    this.seats.set(seat.id, { seat, card: img, x: img.x, y: img.y, micX, micY });
+    const margin = Math.ceil(14 * M.ui + 6);
+    const tw = Math.ceil((card.w + 2 * margin) / 2) * 2;
+    const th = Math.ceil((card.h + 2 * margin) / 2) * 2;
+    const cells = sheetCells(m.seats.length, tw, th);
+    const sheet = document.createElement('canvas');
+    sheet.width = cells.cols * tw;
+    sheet.height = cells.rows * th;
+    const g = sheet.getContext('2d');
+    if (this.textures.exists(CARDS)) this.textures.remove(CARDS);
+    if (!g) return;
+    const colours: PlateColours = {
+      plate: css(c.plate),
+      frozenPlate: css(c.frozenPlate),
+      plateEdge: css(c.plateEdge),
+      plateText: c.plateText,
+      plateDim: c.plateDim,
+      accent: css(c.accent),
+      onAccent: css(c.onAccent),
+      flagEdge: css(c.flagEdge),
+      shadowAlpha: c.shadowAlpha,
+    };
+    const layout: PlateLayout = {
+      ...card,
+      ui: M.ui,
+      pad: M.pad,
+      nameSize: M.f.name,
+      statusSize: M.f.status,
+      highContrast: m.theme.highContrast,
+      family: FONT,
+    };
+    m.seats.forEach((seat, i) => {
+      const at = cells.at(i);
+      const key = flagKey(seat.id);
+      const flag = this.textures.exists(key)
+        ? (this.textures.get(key).getSourceImage() as CanvasImageSource)
+        : null;
+      drawPlate(g, seat, at.x + tw / 2, at.y + th / 2, layout, colours, flag);
+    });
+    const tex = this.textures.addCanvas(CARDS, sheet);
+    if (!tex) return;
+    this.baked.add(CARDS);
+    m.seats.forEach((seat, i) => {
+      const at = cells.at(i);
+      tex.add(seat.id, 0, at.x, at.y, tw, th);
+    });
   }
 
-  private snowflake(parent: Container, x: number, y: number, r: number): void {
-    const g = this.gfx(parent);
-    g.lineStyle(Math.max(1.5, r * 0.28), this.model?.theme.highContrast ? 0xffffff : 0x2b6f9a, 1);
-    for (let i = 0; i < 3; i++) {
-      const a = (i * Math.PI) / 3 + Math.PI / 2;
-      g.lineBetween(
-        x - r * Math.cos(a),
-        y - r * Math.sin(a),
-        x + r * Math.cos(a),
-        y + r * Math.sin(a),
-      );
-    }
+  /** The seat's card, from the sheet `drawCards` made, placed at (x, y). */
+  private placeSeat(seat: Seat, x: number, y: number, micX: number, micY: number): void {
+    const img = new Phaser.GameObjects.Image(this, Math.round(x), Math.round(y), CARDS, seat.id);
+    this.root.add(img);
+    this.seats.set(seat.id, { seat, card: img, x: img.x, y: img.y, micX, micY });
   }
 
   private buildGavel(parent: Container, x: number, y: number, s: number, ui: number): void {
@@ -1778,12 +1736,16 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     };
     this.speechLineH = lineH;
     const a = this.speechArea;
-    const st = new Phaser.GameObjects.Text(this, 0, 0, '', {
-      fontFamily: FONT,
-      fontSize: `${f.speech}px`,
-      color: c.text,
-      wordWrap: { width: a.w, useAdvancedWrap: true },
-    });
+    const st = new Phaser.GameObjects.Text(
+      this,
+      0,
+      0,
+      '',
+      this.font(f.speech, false, {
+        color: c.text,
+        wordWrap: { width: a.w, useAdvancedWrap: true },
+      }),
+    );
     st.setLineSpacing(Math.round(lineH - this.lineH(f.speech)));
     this.add.existing(st);
     this.cameras.main.ignore(st);
@@ -2092,10 +2054,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     }
     let y = title.y + title.height + 6 * ui;
     const seats = this.boardSeats(m);
-    const probe = new Phaser.GameObjects.Text(this, 0, 0, '', {
-      fontFamily: FONT,
-      fontSize: `${f.bRow}px`,
-    });
+    const probe = new Phaser.GameObjects.Text(this, 0, 0, '', this.font(f.bRow));
     let labelW = 0;
     for (const k of ballot.marks) labelW = Math.max(labelW, probe.setText(k.label).width);
     probe.destroy();
