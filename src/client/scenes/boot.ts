@@ -10,21 +10,44 @@ import type { MapScene } from './map-scene';
 import type { MapModel } from './types';
 
 /**
- * Whether WebGL runs in software (no GPU, or one the browser will not use: SwiftShader, llvmpipe).
- * There, multisampling costs every frame more than the whole hall (most of which is baked into
- * textures, and so not smoothed by it anyway), so edges are smoothed only where a GPU does it
- * cheaply. Measured: 558 frames in 10 s of votes and speeches without it, 416 with it.
+ * The attributes Phaser asks for when it makes its own WebGL context, for a transparent game
+ * without multisampling (WebGLRenderer's context creation with this game's config).
  */
-const softwareGL = (): boolean => {
+const CONTEXT: WebGLContextAttributes = {
+  alpha: true,
+  desynchronized: false,
+  depth: true,
+  antialias: false,
+  premultipliedAlpha: true,
+  stencil: true,
+  failIfMajorPerformanceCaveat: false,
+  powerPreference: 'default',
+  preserveDrawingBuffer: false,
+};
+
+/**
+ * Where WebGL runs in software (no GPU, or one the browser will not use: SwiftShader, llvmpipe),
+ * multisampling costs every frame more than the whole hall (most of which is baked into textures,
+ * and so not smoothed by it anyway), so edges are smoothed only where a GPU does it cheaply.
+ * Measured: 558 frames in 10 s of votes and speeches without it, 416 with it.
+ *
+ * Finding out takes a WebGL context. In software, making one costs ~15 ms, so that context (made
+ * without multisampling) is the one the game gets, with its canvas; with a GPU it is dropped and
+ * Phaser makes its own, smoothed. Null: software WebGL not found (or no WebGL at all).
+ */
+const softwareGL = (): { canvas: HTMLCanvasElement; context: WebGLRenderingContext } | null => {
   try {
-    const gl = document.createElement('canvas').getContext('webgl');
-    if (!gl) return false;
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl', CONTEXT);
+    if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    if (/swiftshader|llvmpipe|softpipe|software|basic render/i.test(name))
+      return { canvas, context: gl };
     gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+    return null;
   } catch {
-    return false;
+    return null;
   }
 };
 
@@ -35,8 +58,13 @@ export const bootStage = (
   flags: Promise<ReadonlyMap<string, HTMLCanvasElement>>,
 ): Promise<Stage> =>
   new Promise((resolve) => {
+    const soft = softwareGL();
     const game = new Phaser.Game({
-      type: Phaser.AUTO,
+      // Phaser's types say a 2D context; its WebGL renderer takes a WebGL one (WebGLRenderer.init).
+      ...(soft
+        ? { canvas: soft.canvas, context: soft.context as unknown as CanvasRenderingContext2D }
+        : {}),
+      type: soft ? Phaser.WEBGL : Phaser.AUTO,
       parent,
       backgroundColor: '#101820',
       scale: {
@@ -47,7 +75,7 @@ export const bootStage = (
       banner: false,
       // The hall's still layer is a canvas beneath this one (HallScene's backdrop).
       transparent: true,
-      render: { antialiasGL: !softwareGL() },
+      render: { antialiasGL: !soft },
       audio: { noAudio: true },
       scene: [],
     });
