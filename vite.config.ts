@@ -1,8 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import { scenarioLibrary } from './src/content/library-plugin';
+import { precompress } from './src/server/static';
 
 export default defineConfig({
-  plugins: [scenarioLibrary()],
+  plugins: [
+    scenarioLibrary(),
+    {
+      // Brotli and gzip copies of the text files, sent by the session server (src/server/static.ts).
+      name: 'consensus-precompress',
+      apply: 'build',
+      async writeBundle(options) {
+        if (options.dir) await precompress(options.dir);
+      },
+    },
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -5,16 +5,15 @@
  */
 import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { isProfileId } from '../core/profiles';
 import type { Scenario } from '../core/scenario';
 import { readScenario, scenarioFiles } from '../content/library';
 import { isJoinCode, joinCode, sameSecret } from './codes';
 import { ConferenceRoom, configureRooms } from './room';
+import { staticFiles } from './static';
 import { Store } from './store';
 
 export interface ServerOptions {
@@ -33,19 +32,6 @@ export interface RunningServer {
   scenarios: Map<string, Scenario>;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 /** Every IPv4 address of this machine that students on the network could reach. */
 export const lanAddresses = (): string[] =>
@@ -96,7 +82,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
     pace: o.pace ?? 900,
     reconnectSeconds: o.reconnectSeconds ?? 180,
   });
-  const dist = resolve(o.distDir);
+  const files = staticFiles(o.distDir);
 
   let boundPort = o.port;
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -196,23 +182,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
       return;
     }
     // Static files from the build; unknown paths get the app (it reads ?join= itself).
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    if (path === '/' || path === '\\') path = '/index.html';
-    let file = join(dist, path);
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile())
-      file = join(dist, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('The game is not built yet: run "npm run build" (npm start does it for you).');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': file.includes('/assets/')
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
-    });
-    createReadStream(file).pipe(res);
+    files(req, res, url.pathname);
   };
 
   const http = createServer(handler);
