@@ -8,12 +8,15 @@
  * with esbuild's keepNames, which calls a `__name` helper that the page lacks: `launch()` defines
  * it as the identity before any page script runs.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, loadConfigFromFile, mergeConfig, preview } from 'vite';
+import { build, loadConfigFromFile, mergeConfig } from 'vite';
+import { staticFiles } from '../../src/server/static';
 import { ARGS, CHROMIUM, STAGE_CANVAS } from '../e2e/support';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -75,20 +78,28 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-/** `vite preview` of a build on a free loopback port. */
+/**
+ * A build served on a free loopback port as `npm start` serves it (src/server/static.ts): each
+ * file in the best encoding the browser accepts, compressed at build time.
+ */
 export const serve = async (outDir: string): Promise<Served> => {
-  const server = await preview({
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  const files = staticFiles(outDir);
+  const server = createServer((req, res) =>
+    files(req, res, new URL(req.url ?? '/', 'http://localhost').pathname),
+  );
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', done);
   });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) {
-    await server.close();
-    throw new Error('the preview server has no address');
-  }
-  return { url, close: () => server.close() };
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 };
 
 // ── the browser ─────────────────────────────────────────────────────────────────────────────
@@ -368,10 +379,46 @@ export interface LoadResult {
   canvas: { width: number; height: number };
 }
 
+/** A network to load over: round-trip latency and throughput (Chromium's network emulation). */
+export interface Network {
+  name: string;
+  latencyMs: number;
+  downMbps: number;
+  upMbps: number;
+}
+
+/**
+ * A student's share of a school's Wi-Fi: 10 Mbit/s down, 5 up, 40 ms round trips (a class of 30
+ * on one access point gets little more each while they all load at once).
+ */
+export const SCHOOL_WIFI: Network = {
+  name: 'school Wi-Fi',
+  latencyMs: 40,
+  downMbps: 10,
+  upMbps: 5,
+};
+
+const emulate = async (page: Page, net: Network | undefined): Promise<void> => {
+  if (!net) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: net.latencyMs,
+    downloadThroughput: (net.downMbps * 1e6) / 8,
+    uploadThroughput: (net.upMbps * 1e6) / 8,
+  });
+};
+
+/**
+ * Load figures, median of `runs`. Over a `network`, the run with a pause on the setup screen is
+ * left out (`hallAfterPause` is NaN): by then everything has loaded, as on the loopback.
+ */
 export const measureLoad = async (
   game: string,
   bare: string,
   runs: number,
+  network?: Network,
 ): Promise<LoadResult> => {
   const out: LoadRun[] = [];
   let canvas = { width: 960, height: 540 };
@@ -379,6 +426,7 @@ export const measureLoad = async (
   const runGame = async (pause = 0) => {
     const b = await launch(pause ? 'load-game-paused' : 'load-game');
     try {
+      await emulate(b.page, network);
       await b.page.goto(game, { waitUntil: 'commit' });
       const s = await startGame(b.page, pause);
       if (!s.enabled) throw new Error('#new-game was disabled when the title was marked');
@@ -392,6 +440,7 @@ export const measureLoad = async (
   const runBare = async () => {
     const b = await launch('load-bare');
     try {
+      await emulate(b.page, network);
       await b.page.goto(bare, { waitUntil: 'commit' });
       return await waitMark(b.page, 'first-frame', 60_000);
     } finally {
@@ -409,10 +458,10 @@ export const measureLoad = async (
       bareMs = await runBare();
       g = await runGame();
     }
-    const hallAfterPause = (await runGame(2000)).hallFromStart;
+    const hallAfterPause = network ? NaN : (await runGame(2000)).hallFromStart;
     out.push({ ...g, hallAfterPause, bare: bareMs });
     log(
-      `load ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,
+      `load${network ? ` (${network.name})` : ''} ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,
     );
   }
   return {
@@ -877,6 +926,8 @@ export const measureInput = async (
 export interface Bytes {
   raw: number;
   gzip: number;
+  /** As `npm start` sends them to a browser that accepts brotli (the build's `.br` copies). */
+  served: number;
 }
 export interface SizesResult {
   /** Files the first interactive screen needed: loaded by the time the title was interactive. */
@@ -894,9 +945,10 @@ export interface SizesResult {
   phaserForFirstScreen: boolean;
 }
 
-const sum = (files: { raw: number; gzip: number }[]): Bytes => ({
+const sum = (files: Bytes[]): Bytes => ({
   raw: files.reduce((a, f) => a + f.raw, 0),
   gzip: files.reduce((a, f) => a + f.gzip, 0),
+  served: files.reduce((a, f) => a + f.served, 0),
 });
 
 const walk = (dir: string): string[] =>
@@ -912,11 +964,18 @@ const networkQuiet = async (page: Page, last: () => number, quiet = 500, max = 1
 };
 
 export const measureSizes = async (outDir: string, game: string): Promise<SizesResult> => {
+  // The build's files, without the compressed copies written beside them.
   const files = new Map(
-    walk(outDir).map((p) => {
-      const body = readFileSync(p);
-      return [`/${relative(outDir, p)}`, { raw: body.length, gzip: gzipSync(body).length }];
-    }),
+    walk(outDir)
+      .filter((p) => !/\.(br|gz)$/.test(p))
+      .map((p): [string, Bytes] => {
+        const body = readFileSync(p);
+        const br = existsSync(`${p}.br`) ? statSync(`${p}.br`).size : body.length;
+        return [
+          `/${relative(outDir, p)}`,
+          { raw: body.length, gzip: gzipSync(body).length, served: br },
+        ];
+      }),
   );
   const pick = (paths: Set<string>) => {
     const known = [...paths].map((p) => (p === '/' ? '/index.html' : decodeURIComponent(p)));
