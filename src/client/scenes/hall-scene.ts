@@ -17,6 +17,7 @@ import {
   lineMetrics,
   sheetCells,
   wrapLines,
+  type CardSize,
   type PlateColours,
   type PlateLayout,
 } from './nameplates';
@@ -216,15 +217,6 @@ interface Metrics {
   m: number;
   pad: number;
   f: Fonts;
-}
-
-interface CardSize {
-  w: number;
-  h: number;
-  fw: number;
-  fh: number;
-  wrap: number;
-  horizontal: boolean;
 }
 
 interface SideFit {

@@ -8,6 +8,8 @@
  * sheet is uploaded once. Text is measured here too, so that the card's size and the words drawn
  * on it come from one measurement.
  */
+import type { Seat } from './types';
+
 /** Bold or regular Noto Sans at `size` px, as the rest of the hall uses it. */
 export const fontOf = (size: number, bold: boolean, family: string): string =>
   `${bold ? 'bold ' : ''}${size}px ${family}`;
@@ -106,23 +108,17 @@ export interface PlateColours {
   shadowAlpha: number;
 }
 
-export interface PlateSeat {
-  id: string;
-  name: string;
-  status: string;
-  frozen: boolean;
-  absent: boolean;
-  isPlayer: boolean;
-}
-
-export interface PlateLayout {
-  /** The card's size, its flag's size, the width its name wraps at, flag beside or above. */
+/** One size for every card: the card, its flag, the width its name wraps at, flag beside or above. */
+export interface CardSize {
   w: number;
   h: number;
   fw: number;
   fh: number;
   wrap: number;
   horizontal: boolean;
+}
+
+export interface PlateLayout extends CardSize {
   ui: number;
   pad: number;
   nameSize: number;
@@ -138,7 +134,7 @@ export interface PlateLayout {
  */
 export const drawPlate = (
   g: CanvasRenderingContext2D,
-  seat: PlateSeat,
+  seat: Seat,
   cx: number,
   cy: number,
   L: PlateLayout,
@@ -199,6 +195,15 @@ export const drawPlate = (
   g.textBaseline = 'alphabetic';
   const flagAt = (fx: number, fy: number) =>
     drawFlag(g, seat.id, fx, fy, L.fw, L.fh, flag, dimmed ? 0.45 : 1, hc, c, L.family);
+  /** The name's lines from `top`, then the status line with its baseline at `statusBase`. */
+  const words = (x: number, top: number, statusBase: number, maxW: number) => {
+    g.fillStyle = c.plateText;
+    g.font = nameFont;
+    names.forEach((s, i) => g.fillText(s, x, Math.round(top + i * nameM.height + nameM.ascent)));
+    g.font = statusFont;
+    g.fillStyle = c.plateDim;
+    g.fillText(fitLine(g, seat.status, maxW), x, Math.round(statusBase));
+  };
   if (L.horizontal) {
     const fx = x0 + pad * 0.6 + L.fw / 2;
     flagAt(fx, cy);
@@ -206,25 +211,13 @@ export const drawPlate = (
     const nameH = names.length * nameM.height;
     const top = cy - (nameH + statusM.height) / 2;
     g.textAlign = 'left';
-    g.fillStyle = c.plateText;
-    g.font = nameFont;
-    names.forEach((s, i) => g.fillText(s, tx, Math.round(top + i * nameM.height + nameM.ascent)));
-    g.font = statusFont;
-    g.fillStyle = c.plateDim;
-    const status = fitLine(g, seat.status, cx + w / 2 - tx - 4);
-    g.fillText(status, tx, Math.round(top + nameH + statusM.ascent));
+    words(tx, top, top + nameH + statusM.ascent, cx + w / 2 - tx - 4);
   } else {
     const fy = y0 + pad * 0.6 + L.fh / 2;
     flagAt(cx, fy);
-    const ny = fy + L.fh / 2 + 4 * ui;
     g.textAlign = 'center';
-    g.fillStyle = c.plateText;
-    g.font = nameFont;
-    names.forEach((s, i) => g.fillText(s, cx, Math.round(ny + i * nameM.height + nameM.ascent)));
-    g.font = statusFont;
-    g.fillStyle = c.plateDim;
-    const status = fitLine(g, seat.status, w - 6);
-    g.fillText(status, cx, Math.round(y0 + h - pad * 0.5 - statusM.height + statusM.ascent));
+    const statusBase = y0 + h - pad * 0.5 - statusM.height + statusM.ascent;
+    words(cx, fy + L.fh / 2 + 4 * ui, statusBase, w - 6);
   }
 
   if (seat.frozen) snowflake(g, cx + w / 2 - 9 * ui, y0 + 9 * ui, 6 * ui, hc);
