@@ -410,10 +410,7 @@ const emulate = async (page: Page, net: Network | undefined): Promise<void> => {
   });
 };
 
-/**
- * Load figures, median of `runs`. Over a `network`, the run with a pause on the setup screen is
- * left out (`hallAfterPause` is NaN): by then everything has loaded, as on the loopback.
- */
+/** Load figures, median of `runs`, over the loopback or over an emulated `network`. */
 export const measureLoad = async (
   game: string,
   bare: string,
@@ -458,7 +455,7 @@ export const measureLoad = async (
       bareMs = await runBare();
       g = await runGame();
     }
-    const hallAfterPause = network ? NaN : (await runGame(2000)).hallFromStart;
+    const hallAfterPause = (await runGame(2000)).hallFromStart;
     out.push({ ...g, hallAfterPause, bare: bareMs });
     log(
       `load${network ? ` (${network.name})` : ''} ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,
