@@ -83,10 +83,7 @@ export interface Served {
  * file in the best encoding the browser accepts, compressed at build time.
  */
 export const serve = async (outDir: string): Promise<Served> => {
-  const files = staticFiles(outDir);
-  const server = createServer((req, res) =>
-    files(req, res, new URL(req.url ?? '/', 'http://localhost').pathname),
-  );
+  const server = createServer(staticFiles(outDir));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', done);

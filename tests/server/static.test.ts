@@ -33,10 +33,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'noise-2.json'), noise);
   writeFileSync(join(dir, 'assets', 'font-3.woff2'), script);
   await precompress(dir);
-  const files = staticFiles(dir);
-  server = createServer((req, res) =>
-    files(req, res, new URL(req.url ?? '/', 'http://x').pathname),
-  );
+  server = createServer(staticFiles(dir));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   port = (server.address() as { port: number }).port;
 });
@@ -131,6 +128,15 @@ describe('the built game over HTTP', () => {
     }
   });
 
+  it('answers an address with a broken %-escape with a plain 400, and keeps serving', async () => {
+    const bad = await get('/assets/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expect(bad.body.toString()).toMatch(/not valid/);
+    const next = await get('/assets/app-abc123.js');
+    expect(next.status).toBe(200);
+    expect(next.body.toString()).toBe(script);
+  });
+
   it('answers HEAD with the headers and no body', async () => {
     const r = await get('/assets/app-abc123.js', 'br', 'HEAD');
     expect(r.headers['content-encoding']).toBe('br');
@@ -151,8 +157,7 @@ describe('the built game over HTTP', () => {
 
   it('says plainly when the game has not been built', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'consensus-empty-'));
-    const files = staticFiles(empty);
-    const s = createServer((req, res) => files(req, res, '/'));
+    const s = createServer(staticFiles(empty));
     await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
     const r = await fetch(`http://127.0.0.1:${(s.address() as { port: number }).port}/`);
     expect(r.status).toBe(503);
