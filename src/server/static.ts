@@ -73,7 +73,8 @@ export const staticFiles = (distDir: string) => {
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(
-        'This address is not valid (a broken %-escape). Check the link, or open the start page.',
+        'This address is not valid (a broken %-escape). Check the link, or open the start page.\n' +
+          'Этот адрес недействителен (испорченный %-код). Проверьте ссылку или откройте главную страницу.\n',
       );
       return;
     }
@@ -84,7 +85,10 @@ export const staticFiles = (distDir: string) => {
       file = join(dist, 'index.html');
     if (!existsSync(file)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('The game is not built yet: run "npm run build" (npm start does it for you).');
+      res.end(
+        'The game is not built yet: run "npm run build" (npm start does it for you).\n' +
+          'Игра ещё не собрана: выполните "npm run build" (npm start делает это сам).\n',
+      );
       return;
     }
     const headers: Record<string, string | number> = {

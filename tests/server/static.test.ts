@@ -132,6 +132,7 @@ describe('the built game over HTTP', () => {
     const bad = await get('/assets/%E0%A4%A');
     expect(bad.status).toBe(400);
     expect(bad.body.toString()).toMatch(/not valid/);
+    expect(bad.body.toString()).toMatch(/адрес недействителен/);
     const next = await get('/assets/app-abc123.js');
     expect(next.status).toBe(200);
     expect(next.body.toString()).toBe(script);
@@ -161,7 +162,9 @@ describe('the built game over HTTP', () => {
     await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
     const r = await fetch(`http://127.0.0.1:${(s.address() as { port: number }).port}/`);
     expect(r.status).toBe(503);
-    expect(await r.text()).toMatch(/npm run build/);
+    const text = await r.text();
+    expect(text).toMatch(/not built yet.*npm run build/);
+    expect(text).toMatch(/Игра ещё не собрана/);
     await new Promise<void>((done) => s.close(() => done()));
     rmSync(empty, { recursive: true, force: true });
   });
