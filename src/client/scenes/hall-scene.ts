@@ -13,10 +13,13 @@ import { FLAG_H, FLAG_URLS, FLAG_W, flagKey } from '../flags';
 import { afterNextPaint } from '../ui/dom';
 import {
   drawPlate,
+  fitLine,
   fontOf,
   lineMetrics,
   sheetCells,
+  widthOf,
   wrapLines,
+  type LineMetrics,
   type CardSize,
   type PlateColours,
   type PlateLayout,
@@ -825,7 +828,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     bold = false,
     more: Phaser.Types.GameObjects.Text.TextStyle = {},
   ): Phaser.Types.GameObjects.Text.TextStyle {
-    const lm = lineMetrics(this.measure(), fontOf(size, bold, FONT));
+    const lm = this.metricsOf(size, bold);
     return {
       fontFamily: FONT,
       fontSize: `${size}px`,
@@ -835,24 +838,23 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     };
   }
 
-  /** Height of one line of text at this size (measured with the real font). */
-  private lineH(size: number, bold = false): number {
-    return lineMetrics(this.measure(), fontOf(size, bold, FONT)).height;
+  private metricsOf(size: number, bold: boolean): LineMetrics {
+    return lineMetrics(this.measure(), fontOf(size, bold, FONT));
   }
 
-  /** Shorten a one-line text with an ellipsis until it fits (layout time only). */
+  /** Height of one line of text at this size (measured with the real font). */
+  private lineH(size: number, bold = false): number {
+    return this.metricsOf(size, bold).height;
+  }
+
+  /**
+   * Sets a one-line text to `s`, shortened with an ellipsis until it fits `maxW`: measured on the
+   * scratch canvas in the text's font, so the text object is drawn once, not at every try.
+   */
   private fit(t: Text, s: string, maxW: number): void {
-    t.setText(s);
-    if (t.width <= maxW || s.length < 2) return;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      t.setText(`${s.slice(0, mid)}…`);
-      if (t.width <= maxW) lo = mid;
-      else hi = mid - 1;
-    }
-    t.setText(`${s.slice(0, lo).trimEnd()}…`);
+    const g = this.measure();
+    g.font = `${t.style.fontStyle} ${t.style.fontSize} ${t.style.fontFamily}`;
+    t.setText(fitLine(g, s, maxW));
   }
 
   private flag(parent: Container, id: string, cx: number, cy: number, w: number, h: number): void {
@@ -1229,9 +1231,9 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const statusFont = fontOf(f.status, false, FONT);
     let textW = 0;
     g.font = nameFont;
-    for (const s of m.seats) textW = Math.max(textW, Math.ceil(g.measureText(s.name).width));
+    for (const s of m.seats) textW = Math.max(textW, widthOf(g, s.name));
     g.font = statusFont;
-    for (const s of m.seats) textW = Math.max(textW, Math.ceil(g.measureText(s.status).width));
+    for (const s of m.seats) textW = Math.max(textW, widthOf(g, s.status));
     const lead = horizontal ? fw + 6 * ui : 0;
     // Beside the flag, the name's first line runs level with the marks in the card's top right
     // corner (the empty chair, the frozen seat): it keeps clear of them.
@@ -1241,8 +1243,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     g.font = nameFont;
     let lines = 1;
     for (const s of m.seats) lines = Math.max(lines, wrapLines(g, s.name, wrap, 2).length);
-    const nameH = lines * lineMetrics(g, nameFont).height;
-    const statusH = lineMetrics(g, statusFont).height;
+    const nameH = lines * this.lineH(f.name, true);
+    const statusH = this.lineH(f.status);
     const ch = horizontal
       ? Math.round(Math.max(fh, nameH + statusH) + pad * 0.9)
       : Math.round(pad * 0.6 + fh + 4 * ui + nameH + statusH + pad * 0.5);

@@ -10,7 +10,7 @@
  */
 import type { Seat } from './types';
 
-/** Bold or regular Noto Sans at `size` px, as the rest of the hall uses it. */
+/** The CSS font of bold or regular text at `size` px in `family`. */
 export const fontOf = (size: number, bold: boolean, family: string): string =>
   `${bold ? 'bold ' : ''}${size}px ${family}`;
 
@@ -25,23 +25,22 @@ export interface LineMetrics {
 
 const metricsCache = new Map<string, LineMetrics>();
 
-/** Ascent and line height of `font` (cached: fonts do not change size). */
+/** Ascent and line height of `font` (kept once its web font has loaded: it then stays as it is). */
 export const lineMetrics = (g: CanvasRenderingContext2D, font: string): LineMetrics => {
-  let m = metricsCache.get(font);
-  if (!m) {
-    g.font = font;
-    const t = g.measureText(TEST);
-    m = {
-      ascent: t.actualBoundingBoxAscent,
-      height: t.actualBoundingBoxAscent + t.actualBoundingBoxDescent,
-    };
-    metricsCache.set(font, m);
-  }
+  const kept = metricsCache.get(font);
+  if (kept) return kept;
+  g.font = font;
+  const t = g.measureText(TEST);
+  const m = {
+    ascent: t.actualBoundingBoxAscent,
+    height: t.actualBoundingBoxAscent + t.actualBoundingBoxDescent,
+  };
+  metricsCache.set(font, m);
   return m;
 };
 
 /** Width of `s` in the context's current font, rounded up as text objects round it. */
-const widthOf = (g: CanvasRenderingContext2D, s: string): number =>
+export const widthOf = (g: CanvasRenderingContext2D, s: string): number =>
   Math.ceil(g.measureText(s).width);
 
 /** `s` shortened with an ellipsis until it fits `maxW` in the context's current font. */
