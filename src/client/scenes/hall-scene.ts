@@ -505,6 +505,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.ready = true;
     this.layoutKey = '';
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    document.fonts.addEventListener('loadingdone', this.onFontsLoaded);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.onShutdown, this);
     if (this.model) this.applyModel(null, this.model);
   }
@@ -568,8 +569,20 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.applyModel(null, this.model);
   }
 
+  /**
+   * A web font (a weight or a script of Noto Sans) finished loading: text laid out before it was
+   * measured and drawn in the fallback font, so the hall is laid out again.
+   */
+  private readonly onFontsLoaded = (): void => {
+    if (!this.model || !this.ready) return;
+    this.layoutKey = '';
+    this.wake();
+    this.applyModel(null, this.model);
+  };
+
   private onShutdown(): void {
     this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    document.fonts.removeEventListener('loadingdone', this.onFontsLoaded);
     this.tweens.killAll();
     this.time.removeAllEvents();
     this.timers = 0;

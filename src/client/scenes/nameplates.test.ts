@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fitLine, wrapLines } from './nameplates';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fitLine, lineMetrics, wrapLines } from './nameplates';
 
 /** A 2D context stand-in whose text is 10 px per character (spaces included). */
 const ctx = (): CanvasRenderingContext2D =>
@@ -38,5 +38,36 @@ describe('nameplate text', () => {
     const cut = fitLine(ctx(), 'not taking part', 80);
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.length * 10).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('font metrics', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A context that counts its measurements; the fallback font measures shorter than the web font. */
+  const counting = (heightNow: () => number) => {
+    let calls = 0;
+    const g = {
+      font: '',
+      measureText: () => {
+        calls++;
+        return { width: 0, actualBoundingBoxAscent: heightNow() - 4, actualBoundingBoxDescent: 4 };
+      },
+    } as unknown as CanvasRenderingContext2D;
+    return { g, calls: () => calls };
+  };
+
+  it('does not keep the fallback font’s figures while the web font is loading, and keeps the real ones', () => {
+    let loaded = false;
+    vi.stubGlobal('document', { fonts: { check: () => loaded } });
+    let height = 17; // the fallback font
+    const { g, calls } = counting(() => height);
+    const font = 'bold 23px Test Sans';
+    expect(lineMetrics(g, font).height).toBe(17);
+    loaded = true;
+    height = 21; // the web font has arrived
+    expect(lineMetrics(g, font).height).toBe(21);
+    expect(lineMetrics(g, font).height).toBe(21);
+    expect(calls()).toBe(2); // measured again once loaded, then kept
   });
 });

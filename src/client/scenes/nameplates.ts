@@ -25,6 +25,13 @@ export interface LineMetrics {
 
 const metricsCache = new Map<string, LineMetrics>();
 
+/**
+ * Whether `font`'s web font has loaded: until then a canvas measures the fallback font, whose
+ * figures must not be kept. Where there is no document (tests), there is nothing to wait for.
+ */
+const fontReady = (font: string): boolean =>
+  typeof document === 'undefined' || document.fonts.check(font);
+
 /** Ascent and line height of `font` (kept once its web font has loaded: it then stays as it is). */
 export const lineMetrics = (g: CanvasRenderingContext2D, font: string): LineMetrics => {
   const kept = metricsCache.get(font);
@@ -35,7 +42,7 @@ export const lineMetrics = (g: CanvasRenderingContext2D, font: string): LineMetr
     ascent: t.actualBoundingBoxAscent,
     height: t.actualBoundingBoxAscent + t.actualBoundingBoxDescent,
   };
-  metricsCache.set(font, m);
+  if (fontReady(font)) metricsCache.set(font, m);
   return m;
 };
 
