@@ -9,8 +9,6 @@ import type { DecisionRule } from '../profiles';
 import { decide } from '../profiles';
 import { responseLevel, type Crisis, type ResponseKind } from '../scenario';
 import type { ConferenceContext, CrisisResult, CrisisState } from '../state';
-
-export type { CrisisResult };
 import {
   type Env,
   type Refusal,
@@ -21,6 +19,8 @@ import {
   refuse,
 } from './common';
 import { lapseOffers, settleResponseCommitments } from './negotiation';
+
+export type { CrisisResult };
 
 type Ctx = ConferenceContext;
 
