@@ -83,6 +83,17 @@ describe.each(SCENARIOS)('AI-only games on %s', (_name, scenarioOf) => {
     ]);
     const problems: string[] = [];
     let decisions = 0;
+    // Proposal and amendment ids made of several words ("limited-mandate": a one-word id is also
+    // a word of titles), and delegation ids as an upper-case word ("KZ").
+    const word = (id: string) => new RegExp(`(^|[^\\p{L}\\d-])${id}($|[^\\p{L}\\d-])`, 'u');
+    const rawIds = [
+      ...scenario.proposals
+        .flatMap((p) => [p.id, ...p.amendments.map((a) => a.id)])
+        .filter((id) => id.includes('-'))
+        .map(word),
+      ...scenario.delegations.map((d) => word(d.id.toUpperCase())),
+    ];
+    const kinds = new Set<string>();
     for (const seed of SEEDS.slice(0, 20)) {
       for (const difficulty of ['easy', 'hard'] as const) {
         const r = play(scenario, seed, difficulty);
@@ -92,6 +103,21 @@ describe.each(SCENARIOS)('AI-only games on %s', (_name, scenarioOf) => {
         const withWhy = r.conference.log.filter((e) => e.why).length;
         expect(new Set(ctx.decisions.map((d) => d.seq)).size).toBe(withWhy);
         for (const e of r.conference.log) {
+          if (e.why) {
+            // Every reason reads as a student reads the game: names and titles, never ids.
+            const named = scenario.delegations.find((d) => d.id === e.seat)!.name;
+            if (!e.why.summary.en.startsWith(named.en) || !e.why.summary.ru.startsWith(named.ru))
+              problems.push(`${e.type} by ${e.seat}: summary ${e.why.summary.en}`);
+            const texts = [e.why.summary, ...e.why.factors.map((f) => f.label)].flatMap((x) => [
+              x.en,
+              x.ru,
+            ]);
+            for (const text of texts) {
+              const id = rawIds.find((re) => re.test(text));
+              if (id) problems.push(`${e.type} by ${e.seat}: an id (${id.source}) in «${text}»`);
+            }
+            kinds.add(e.type);
+          }
           if (!DECISIONS.has(e.type)) continue;
           decisions++;
           const at = `seed ${seed} ${difficulty}: ${e.type} by ${e.seat}`;
@@ -116,6 +142,8 @@ describe.each(SCENARIOS)('AI-only games on %s', (_name, scenarioOf) => {
     }
     expect(problems).toEqual([]);
     expect(decisions).toBeGreaterThan(100);
+    // Hard delegations table and accept amendments: their reasons were checked too.
+    expect(kinds).toContain('delegate.proposeAmendment');
   });
 });
 

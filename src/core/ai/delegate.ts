@@ -88,6 +88,7 @@ const noise = (ctx: ConferenceContext, seat: string, salt: string, t: Temper): n
 
 /** My commitments that bear on a vote, as a utility bonus for keeping them. */
 const commitmentPull = (
+  env: Env,
   ctx: ConferenceContext,
   seat: string,
   proposal: string,
@@ -102,7 +103,7 @@ const commitmentPull = (
         c.term.proposal === proposal,
     )
     .map((c) => ({
-      label: { en: `promise to ${c.to.toUpperCase()}`, ru: `обещание: ${c.to.toUpperCase()}` },
+      label: { en: `promise to ${who(env, c.to).en}`, ru: `обещание: ${who(env, c.to).ru}` },
       value:
         Math.round(
           t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100,
@@ -164,7 +165,7 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
     w = { value: factors.reduce((a, x) => a + x.value, 0), factors };
   } else {
     const base = proposalUtility(env, seat, b.proposal, amendmentsNow(ctx, b.proposal));
-    const pull = commitmentPull(ctx, seat, b.proposal, t);
+    const pull = commitmentPull(env, ctx, seat, b.proposal, t);
     w = {
       value: base.value + pull.reduce((a, x) => a + x.value, 0),
       factors: [...base.factors, ...pull],
@@ -232,7 +233,10 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
       responseLevel(o.kind) >= responseLevel(promise.term.atLeast)
     )
       w.factors.push({
-        label: { en: `promise to ${promise.to}`, ru: `обещание делегации ${promise.to}` },
+        label: {
+          en: `promise to ${who(env, promise.to).en}`,
+          ru: `обещание: ${who(env, promise.to).ru}`,
+        },
         value: t.loyalty,
       });
     const u = w.factors.reduce((a, x) => a + x.value, 0) + noise(ctx, seat, `crisis/${o.kind}`, t);
@@ -427,8 +431,8 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
             amendment: pending.amendment,
             why: why(
               {
-                en: `${seat} accepts amendment ${pending.amendment} as friendly`,
-                ru: `${seat} принимает поправку ${pending.amendment} как дружественную`,
+                en: `${who(env, seat).en} accepts the amendment «${amend(env, p, pending.amendment).en}» to ${prop(env, p).en} as friendly`,
+                ru: `${who(env, seat).ru} принимает поправку «${amend(env, p, pending.amendment).ru}» к ${prop(env, p).ru} как дружественную`,
               },
               [
                 {
@@ -462,8 +466,8 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
           amendment: a,
           why: why(
             {
-              en: `${seat} tables amendment ${a} to ${p}`,
-              ru: `${seat} вносит поправку ${a} к ${p}`,
+              en: `${who(env, seat).en} tables the amendment «${amend(env, p, a).en}» to ${prop(env, p).en}`,
+              ru: `${who(env, seat).ru} вносит поправку «${amend(env, p, a).ru}» к ${prop(env, p).ru}`,
             },
             [
               {
