@@ -131,6 +131,13 @@ describe('solo play', () => {
     await page.locator('body').press('m');
     await page.locator(BACKDROP).waitFor({ state: 'visible', timeout: 5_000 });
     expect(await backdropIsDrawn(page)).toBe(true);
+    // Answering the roll call removes the button pressed: the focus stays in the desk's panel, so
+    // the next Tab reaches the next control there rather than the top of the page.
+    await page.locator('#panel-actions [data-key="rc-present"]').waitFor();
+    await tabTo(page, '#panel-actions [data-key="rc-present"]');
+    await page.keyboard.press('Enter');
+    await page.locator('#panel-actions [data-key="rc-present"]').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-actions');
     await playByKeyboard(page, (n) => shot(page, `solo-${n}`));
     await page.locator('main.debrief h1').waitFor();
     await shot(page, 'debrief');

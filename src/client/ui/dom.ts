@@ -31,11 +31,13 @@ const editable = (el: Element | null): el is Editable =>
 
 /**
  * Replaces an element's children, keeping keyboard focus on the element with the same data-key
- * (and, in a text field, the caret where it was).
+ * (and, in a text field, the caret where it was). When the focused control is gone (the button
+ * just pressed), focus stays in the host, if it can take focus, rather than falling to the page.
  */
 export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null)[]): void => {
   const active = document.activeElement as HTMLElement | null;
-  const key = active && host.contains(active) ? active.dataset.key : undefined;
+  const inside = !!active && active !== host && host.contains(active);
+  const key = inside ? active.dataset.key : undefined;
   const caret =
     editable(active) && active.selectionStart !== null
       ? [active.selectionStart, active.selectionEnd ?? active.selectionStart]
@@ -43,9 +45,10 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
   const scroll = host.scrollTop;
   host.replaceChildren(...children.filter((c): c is Node => c !== null));
   host.scrollTop = scroll;
-  if (key) {
-    const again = host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
-    again?.focus({ preventScroll: true });
+  const again = key ? host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
+  if (inside && !again && host.hasAttribute('tabindex')) host.focus({ preventScroll: true });
+  if (again) {
+    again.focus({ preventScroll: true });
     if (caret && editable(again)) {
       try {
         again.setSelectionRange(caret[0]!, caret[1]!);
