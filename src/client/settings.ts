@@ -12,6 +12,8 @@ export interface Settings {
   palette: 'default' | 'colourblind';
   highContrast: boolean;
   captions: boolean;
+  /** How fast the AI delegations and the AI chair move in solo and hot-seat play. */
+  speed: 'slow' | 'normal' | 'fast';
 }
 
 export const SETTINGS_KEY = 'consensus.settings.v1';
@@ -31,6 +33,7 @@ export const defaults = (): Settings => ({
   palette: 'default',
   highContrast: false,
   captions: true,
+  speed: 'normal',
 });
 
 const num = (x: unknown, lo: number, hi: number, d: number) =>
@@ -51,6 +54,7 @@ export const loadSettings = (): Settings => {
       palette: raw.palette === 'colourblind' ? 'colourblind' : 'default',
       highContrast: raw.highContrast === true,
       captions: raw.captions !== false,
+      speed: raw.speed === 'slow' || raw.speed === 'fast' ? raw.speed : 'normal',
     };
   } catch {
     return d;

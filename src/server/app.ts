@@ -12,7 +12,7 @@ import { isProfileId } from '../core/profiles';
 import type { Scenario } from '../core/scenario';
 import { readScenario, scenarioFiles } from '../content/library';
 import { isJoinCode, joinCode, sameSecret } from './codes';
-import { ConferenceRoom, configureRooms } from './room';
+import { ConferenceRoom, DEFAULT_PACE_MS, configureRooms } from './room';
 import { staticFiles } from './static';
 import { Store } from './store';
 
@@ -79,7 +79,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
   configureRooms({
     store,
     scenarios,
-    pace: o.pace ?? 900,
+    pace: o.pace ?? DEFAULT_PACE_MS,
     reconnectSeconds: o.reconnectSeconds ?? 180,
   });
   const files = staticFiles(o.distDir);

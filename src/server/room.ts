@@ -8,16 +8,23 @@ import { Protocol, Room, getMessageBytes, type Client } from '@colyseus/core';
 import { nextAiEvent } from '../core/ai/autoplay';
 import { currentPhase, replayGame, send, type Conference } from '../core/conference';
 import type { ConferenceEvent } from '../core/events';
+import { holdAfter } from '../core/pace';
 import type { Scenario, Text } from '../core/scenario';
 import type { Difficulty, StartOptions } from '../core/state';
 import { viewFor, viewPatch, type ConferenceView } from '../core/views';
 import { hash, sameSecret, secret } from './codes';
 import type { Store } from './store';
 
+/** Milliseconds between AI moves unless the server is started with another pace. */
+export const DEFAULT_PACE_MS = 900;
+
 export interface RoomDeps {
   store: Store;
   scenarios: ReadonlyMap<string, Scenario>;
-  /** Milliseconds between AI moves. */
+  /**
+   * Milliseconds between AI moves. The time to read a speech, a crisis or a result
+   * (`holdAfter`, given at the normal pace) is scaled by pace / DEFAULT_PACE_MS.
+   */
   pace: number;
   /** Seconds a dropped client keeps its seat. */
   reconnectSeconds: number;
@@ -71,6 +78,8 @@ export class ConferenceRoom extends Room {
   /** The view each seat was sent last: the base of the next patch. */
   private sent = new Map<string, ConferenceView>();
   private aiDue = 0;
+  /** No AI move before this time: the class is reading what just happened. */
+  private holdUntil = 0;
   private clockDue = 0;
   /** After a restart, seats wait for their students to reconnect before the AI takes them. */
   private reserved = new Map<string, number>();
@@ -350,6 +359,8 @@ export class ConferenceRoom extends Room {
     if (!res.ok) return res.reason;
     const seq = res.conference.snapshot.context.seq;
     this.d.store.append(this.code, seq, res.event);
+    const hold = (holdAfter(this.conf, res.conference) * this.d.pace) / DEFAULT_PACE_MS;
+    if (hold > 0) this.holdUntil = Math.max(this.holdUntil, this.clock.currentTime + hold);
     this.conf = res.conference;
     const phase = currentPhase(this.conf);
     const ctx = this.conf.snapshot.context;
@@ -447,7 +458,7 @@ export class ConferenceRoom extends Room {
       for (const [seat, until] of this.reserved) if (until <= now) this.reserved.delete(seat);
       this.seatControl();
     }
-    if (now >= this.aiDue) {
+    if (now >= this.aiDue && now >= this.holdUntil) {
       this.aiDue = now + this.d.pace;
       // The teacher opens the conference when the class is ready; the AI chair helps after that.
       const waiting = currentPhase(this.conf) === 'rollCall.waiting';

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, start, until, type Joined } from './harness';
 import type { ConferenceView } from '../../src/core/views';
+import { readingMs } from '../../src/core/pace';
+import { DEFAULT_PACE_MS } from '../../src/server/room';
 
 type Server = Awaited<ReturnType<typeof start>>;
 
@@ -262,4 +264,38 @@ describe('fuzzing the room', () => {
     expect(late.last().seq).toBe(seq);
     for (const j of [...clients, chair, late]) await j.room.leave();
   }, 60_000);
+});
+
+describe('the room’s pace', () => {
+  it('an AI speaker keeps the floor while the class reads the speech, scaled to the pace', async () => {
+    // A tenth of the normal pace: a speech of ~6 s to read holds the floor ~0.6 s.
+    const pace = DEFAULT_PACE_MS / 10;
+    const s = await start({ pace });
+    try {
+      const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018', humans: [] });
+      const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+      const seen: { at: number; view: ConferenceView }[] = [];
+      await until(() => chair.views.length > 0, 'the chair’s view');
+      const timer = setInterval(() => {
+        const v = chair.last();
+        if (seen.at(-1)?.view !== v) seen.push({ at: performance.now(), view: v });
+      }, 5);
+      chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
+      await until(
+        () => seen.some((x) => x.view.statements.length > 0 && !x.view.speaker),
+        'the first speech and its yield',
+      );
+      clearInterval(timer);
+      const spoke = seen.find((x) => x.view.statements.length > 0)!;
+      const yielded = seen.find((x) => x.view.statements.length > 0 && !x.view.speaker)!;
+      const text = spoke.view.statements[0]!.text ?? '';
+      const hold = (readingMs(text) * pace) / DEFAULT_PACE_MS;
+      expect(yielded.at - spoke.at).toBeGreaterThanOrEqual(hold - 30);
+      // Without the hold the yield would follow at the pace (90 ms).
+      expect(hold).toBeGreaterThan(pace * 4);
+      await chair.room.leave();
+    } finally {
+      await s.close();
+    }
+  }, 30_000);
 });

@@ -20,7 +20,7 @@ import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
 import { hallModel, mapModel } from '../models';
 import { clearSave, readSave, writeSave } from '../saves';
 import { library } from '../scenarios';
-import { LocalSession } from '../session';
+import { LocalSession, PACE_OF_SPEED } from '../session';
 import {
   applySettings,
   loadSettings,
@@ -52,8 +52,8 @@ interface Setup {
 }
 
 const params = new URLSearchParams(location.search);
-/** `?pace=0` makes AI moves instant (tests); default a readable pace. */
-const PACE = Number(params.get('pace') ?? 700);
+/** `?pace=0` makes AI moves instant (tests); otherwise the player's game speed sets the pace. */
+const PACE_PARAM = params.get('pace');
 
 const randomSeed = () => {
   const a = new Uint32Array(1);
@@ -93,7 +93,7 @@ export class App {
       theme: () => this.theme(),
       live: (x) => this.live(x),
       toTitle: () => this.go('title'),
-      pace: PACE,
+      pace: () => this.pace(),
     });
     setLang(this.settings.lang);
     applySettings(this.settings);
@@ -145,9 +145,16 @@ export class App {
     };
   }
 
+  /** Milliseconds between AI moves: the address's `pace`, else the game speed setting. */
+  private pace(): number {
+    return PACE_PARAM !== null ? Number(PACE_PARAM) : PACE_OF_SPEED[this.settings.speed];
+  }
+
   private applyAll(): void {
     applySettings(this.settings);
     saveSettings(this.settings);
+    this.session?.setPace(this.pace());
+    this.training.setPace(this.pace());
     this.sound?.update({
       effects: this.settings.effects,
       ambience: this.settings.ambience,
@@ -467,7 +474,7 @@ export class App {
     this.session?.stop();
     this.session = new LocalSession(conf, {
       difficulty,
-      pace: PACE,
+      pace: this.pace(),
       onPhase: (c) => writeSave(c, difficulty),
     });
     this.lastSeq = conf.snapshot.context.seq;
@@ -905,6 +912,17 @@ export class App {
         (v) => (s.palette = v as Settings['palette']),
       ),
       check('set-contrast', 'highContrast', s.highContrast, (v) => (s.highContrast = v)),
+      select(
+        'set-speed',
+        'gameSpeed',
+        s.speed,
+        [
+          ['slow', 'speed_slow'],
+          ['normal', 'speed_normal'],
+          ['fast', 'speed_fast'],
+        ],
+        (v) => (s.speed = v as Settings['speed']),
+      ),
     ]);
     // The language options name themselves in their own language.
     const langSelect = document.getElementById('set-lang') as HTMLSelectElement;

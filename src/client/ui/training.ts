@@ -32,7 +32,8 @@ export interface TrainingDeps {
   theme: () => Theme;
   live: (text: string) => void;
   toTitle: () => void;
-  pace: number;
+  /** Milliseconds between AI moves, asked when a session starts. */
+  pace: () => number;
 }
 
 export class TrainingScreen {
@@ -47,6 +48,11 @@ export class TrainingScreen {
   };
 
   constructor(private readonly d: TrainingDeps) {}
+
+  /** The game speed changed in the settings. */
+  setPace(pace: number): void {
+    this.session?.setPace(pace);
+  }
 
   stop(): void {
     this.session?.stop();
@@ -148,7 +154,7 @@ export class TrainingScreen {
     });
     this.session = new LocalSession(conf, {
       difficulty: 'normal',
-      pace: this.d.pace,
+      pace: this.d.pace(),
       next: (c) => nextTrainingEvent(c, level),
     });
     const game = new GameScreen({
