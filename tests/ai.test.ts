@@ -147,6 +147,42 @@ describe.each(SCENARIOS)('AI-only games on %s', (_name, scenarioOf) => {
   });
 });
 
+describe('AI speeches', () => {
+  it('name the proposal and give the reasons that weigh most for the speaker, in both languages', () => {
+    const problems: string[] = [];
+    const stances = new Set<string>();
+    for (const id of ['tsakhkadzor-2018', 'karabakh-credibility']) {
+      const scenario = scenarioFile(id);
+      for (const seed of SEEDS.slice(0, 10)) {
+        for (const difficulty of ['easy', 'hard'] as const) {
+          const r = play(scenario, seed, difficulty);
+          for (const s of contextOf(r.conference).statements) {
+            const p = scenario.proposals.find((x) => x.id === s.proposal)!;
+            const [en = '', ru = ''] = (s.text ?? '').split('\n');
+            const at = `${id} seed ${seed} ${s.by}`;
+            if (
+              !en.includes(`${p.code} «${p.title.en}»`) ||
+              !ru.includes(`${p.code} «${p.title.ru}»`)
+            )
+              problems.push(`${at}: proposal not named: ${en}`);
+            // A reason, not a stock phrase: every delegation in these scenarios has interests.
+            const reason = {
+              support: ['What counts most for us: ', 'Для нас здесь главное: '],
+              oppose: ['What weighs against it for us: ', 'Для нас против него говорят: '],
+              undecided: ['For it: ', 'За: '],
+            }[s.stance];
+            if (!en.includes(reason[0]!) || !ru.includes(reason[1]!))
+              problems.push(`${at}: no reason in ${s.stance}: ${en} / ${ru}`);
+            stances.add(s.stance);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect([...stances].sort()).toEqual(['oppose', 'support', 'undecided']);
+  });
+});
+
 describe('difficulty', () => {
   const stats = (difficulty: Difficulty) => {
     let adopted = 0;

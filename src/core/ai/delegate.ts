@@ -103,7 +103,7 @@ const commitmentPull = (
         c.term.proposal === proposal,
     )
     .map((c) => ({
-      label: { en: `promise to ${who(env, c.to).en}`, ru: `обещание: ${who(env, c.to).ru}` },
+      label: { en: `promise to ${who(env, c.to).en}`, ru: `обещание — ${who(env, c.to).ru}` },
       value:
         Math.round(
           t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100,
@@ -235,7 +235,7 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
       w.factors.push({
         label: {
           en: `promise to ${who(env, promise.to).en}`,
-          ru: `обещание: ${who(env, promise.to).ru}`,
+          ru: `обещание — ${who(env, promise.to).ru}`,
         },
         value: t.loyalty,
       });
@@ -482,19 +482,56 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
   return null;
 };
 
-const SPEECH: Record<'support' | 'oppose' | 'undecided', Text> = {
-  support: {
-    en: 'Our delegation supports {p}. It serves the security of all member states.',
-    ru: 'Наша делегация поддерживает {p}. Это отвечает интересам безопасности всех государств-членов.',
-  },
-  oppose: {
-    en: 'Our delegation cannot accept {p} in its present form. The costs fall unevenly on member states.',
-    ru: 'Наша делегация не может согласиться с {p} в нынешней редакции. Издержки распределяются между государствами неравномерно.',
-  },
-  undecided: {
-    en: 'Our delegation is studying {p} and is open to amendments.',
-    ru: 'Наша делегация изучает {p} и открыта для поправок.',
-  },
+/** Factor labels in order of weight: "a, then b" / "a, затем b" (labels may contain "and"). */
+const ranked = (labels: Text[], lang: 'en' | 'ru'): string =>
+  labels.map((l) => l[lang]).join(lang === 'en' ? ', then ' : ', затем ');
+
+/**
+ * A delegation's speech on a proposal, in both languages (a line each), with the reasons that
+ * weigh most for it: the largest gains when it supports, the largest costs when it objects, one of
+ * each when it is undecided. The proposal is named as "proposal K1 «title»" so that the Russian
+ * needs no declension of the title.
+ */
+const speech = (
+  env: Env,
+  seat: string,
+  p: string,
+  amendments: readonly string[],
+  stance: 'support' | 'oppose' | 'undecided',
+): string => {
+  const pr = env.proposal.get(p)!;
+  const en = `${pr.code} «${pr.title.en}»`;
+  const ru = `предложение ${pr.code} «${pr.title.ru}»`;
+  const factors = proposalUtility(env, seat, p, amendments).factors;
+  const gains = factors
+    .filter((f) => f.value > 0)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 2)
+    .map((f) => f.label);
+  const costs = factors
+    .filter((f) => f.value < 0)
+    .sort((a, b) => a.value - b.value)
+    .slice(0, 2)
+    .map((f) => f.label);
+  if (stance === 'support')
+    return gains.length
+      ? `Our delegation supports ${en}. What counts most for us: ${ranked(gains, 'en')}.\n` +
+          `Наша делегация поддерживает ${ru}. Для нас здесь главное: ${ranked(gains, 'ru')}.`
+      : `Our delegation supports ${en}. It serves the security of all member states.\n` +
+          `Наша делегация поддерживает ${ru}. Оно отвечает интересам безопасности всех государств-членов.`;
+  if (stance === 'oppose')
+    return costs.length
+      ? `Our delegation cannot accept ${en} in its present form. What weighs against it for us: ${ranked(costs, 'en')}.\n` +
+          `Наша делегация не может согласиться с ${ru.replace('предложение', 'предложением')} в нынешней редакции. Для нас против него говорят: ${ranked(costs, 'ru')}.`
+      : `Our delegation cannot accept ${en} in its present form. The costs fall unevenly on member states.\n` +
+          `Наша делегация не может согласиться с ${ru.replace('предложение', 'предложением')} в нынешней редакции. Издержки распределяются между государствами неравномерно.`;
+  const pro = gains[0];
+  const con = costs[0];
+  return pro && con
+    ? `Our delegation is studying ${en} and is open to amendments. For it: ${pro.en}; against it: ${con.en}.\n` +
+        `Наша делегация изучает ${ru} и открыта для поправок. За: ${pro.ru}; против: ${con.ru}.`
+    : `Our delegation is studying ${en} and is open to amendments.\n` +
+        `Наша делегация изучает ${ru} и открыта для поправок.`;
 };
 
 const debate = (
@@ -519,13 +556,12 @@ const debate = (
     }
     if (!pick) return { type: 'delegate.yield', seat, to: 'chair' };
     const stance = u > VOTE_YES ? 'support' : u < VOTE_OBJECT ? 'oppose' : 'undecided';
-    const title = env.proposal.get(pick)!.title;
     return {
       type: 'delegate.speak',
       seat,
       proposal: pick,
       stance,
-      text: `${SPEECH[stance].en.replace('{p}', title.en)}\n${SPEECH[stance].ru.replace('{p}', title.ru)}`,
+      text: speech(env, seat, pick, amendmentsNow(ctx, pick), stance),
     };
   }
   const member = env.members.includes(seat);
