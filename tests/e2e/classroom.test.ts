@@ -77,6 +77,25 @@ describe('a classroom session', () => {
     await projector.goto(`${url}/?watch=${code}`);
     await projector.locator(STAGE_CANVAS).waitFor({ timeout: 60_000 });
 
+    // Language and settings from inside the session: the desk and the console are drawn again,
+    // still connected (a change of settings used to drop them back to the title screen).
+    await ana.locator('.top-buttons button[lang="ru"]').click();
+    await ana.locator('#you-are').getByText('Вы — делегация').waitFor();
+    await ana.locator('#h-actions').getByText('Ваш ход').waitFor();
+    await ana.locator('.top-buttons button[lang="en"]').click();
+    await ana.locator('#h-actions').getByText('Your move').waitFor();
+    await teacher.locator('[data-key="open-settings"]').click();
+    await teacher.locator('#set-text').fill('1.5');
+    await teacher.locator('#settings-close').click();
+    expect(await teacher.locator('#console-code').innerText()).toBe(code);
+    expect(
+      await teacher.evaluate(() => getComputedStyle(document.documentElement).fontSize),
+    ).not.toBe('16px');
+    await teacher.locator('#set-text').waitFor({ state: 'detached' });
+    await teacher.locator('[data-key="open-settings"]').click();
+    await teacher.locator('#set-text').fill('1');
+    await teacher.locator('#settings-close').click();
+
     // The teacher opens the conference when the class is in; both students answer the roll call.
     await teacher.locator('#ctl-chair-openRollCall').click();
     for (const p of [ana, bek])

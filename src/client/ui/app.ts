@@ -79,6 +79,11 @@ export class App {
   private netScreens: Promise<NetworkScreens> | null = null;
   private training: TrainingScreen;
   private replay: ReplayScreen;
+  /**
+   * A screen another module draws (a classroom screen, chair training, a replay): a change of
+   * settings draws that screen again, not the title.
+   */
+  private elsewhere: { refresh(): void } | null = null;
 
   constructor(private readonly root: HTMLElement) {
     this.replay = new ReplayScreen(root, {
@@ -94,6 +99,7 @@ export class App {
       live: (x) => this.live(x),
       toTitle: () => this.go('title'),
       pace: () => this.pace(),
+      topButtons: () => this.topButtons(),
     });
     setLang(this.settings.lang);
     applySettings(this.settings);
@@ -170,16 +176,20 @@ export class App {
         new NetworkScreens({
           root: this.root,
           header: () => h('header', { class: 'top' }, this.topButtons()),
+          topButtons: () => this.topButtons(),
           theme: () => this.theme(),
           live: (x) => this.live(x),
           toTitle: () => {
             history.replaceState(null, '', location.pathname);
             this.go('title');
           },
-          openReplay: (saved) => this.replay.open(saved),
+          openReplay: (saved) => this.openReplay(saved),
         }),
     );
-    void this.netScreens.then(use);
+    void this.netScreens.then((n) => {
+      this.elsewhere = n;
+      use(n);
+    });
   }
 
   /** The first screen: the title, or a classroom screen named in the address. */
@@ -197,7 +207,14 @@ export class App {
     else this.render();
   }
 
+  /** Opens a game record in the replay viewer. */
+  private openReplay(saved: unknown): void {
+    this.elsewhere = this.replay;
+    this.replay.open(saved);
+  }
+
   render(): void {
+    if (this.elsewhere) return this.elsewhere.refresh();
     // Re-rendering must not throw a keyboard user back to the top: keep focus on the same control.
     const focused = (document.activeElement as HTMLElement | null)?.id;
     this.renderScreen();
@@ -230,8 +247,14 @@ export class App {
     continueGame: () => this.continueGame(),
     joinSession: () => this.net((n) => n.showJoin()),
     hostSession: () => this.net((n) => n.showHost()),
-    chairTraining: () => this.training.showSetup(),
-    replayGame: () => this.replay.openFile(),
+    chairTraining: () => {
+      this.elsewhere = this.training;
+      this.training.showSetup();
+    },
+    replayGame: () => {
+      this.elsewhere = this.replay;
+      this.replay.openFile();
+    },
     openSettings: () => this.openSettings(),
     openShortcuts: () => this.openShortcuts(),
     setLanguage: (l) => this.setLanguage(l),
@@ -251,6 +274,7 @@ export class App {
 
   private go(screen: Screen): void {
     if (screen === 'setup') this.prewarmStage();
+    this.elsewhere = null;
     this.screen = screen;
     this.notice = screen === 'title' ? this.notice : null;
     this.render();
@@ -480,6 +504,7 @@ export class App {
     this.lastSeq = conf.snapshot.context.seq;
     this.confirmedSeat = '';
     this.seat = this.activeSeat();
+    this.elsewhere = null;
     this.screen = conf.snapshot.context.ended ? 'debrief' : 'game';
     this.render();
     this.session.subscribe((c, r) => this.onChange(c, r));
@@ -753,7 +778,7 @@ export class App {
         { id: 'to-title' },
       ),
       button(t('afterAction'), () => this.showReport(c), { id: 'after-action' }),
-      button(t('replayGame'), () => this.replay.open(JSON.parse(JSON.stringify(saveGame(c)))), {
+      button(t('replayGame'), () => this.openReplay(JSON.parse(JSON.stringify(saveGame(c)))), {
         id: 'replay-this',
       }),
     );
@@ -765,12 +790,21 @@ export class App {
 
   /** The after-action report of a finished game, with its exports and print view. */
   private showReport(c: Conference): void {
+    // A change of settings draws the report again, not the debrief beneath it.
+    this.elsewhere = { refresh: () => this.showReport(c) };
     this.root.replaceChildren(
       h('header', { class: 'top' }, this.topButtons()),
       h(
         'main',
         { id: 'main', tabindex: '-1', class: 'report-screen' },
-        button(t('back'), () => this.render(), { id: 'report-back' }),
+        button(
+          t('back'),
+          () => {
+            this.elsewhere = null;
+            this.render();
+          },
+          { id: 'report-back' },
+        ),
         renderReport(c.scenario, c, getLang()),
       ),
     );
@@ -793,9 +827,20 @@ export class App {
         h('button', { type: 'submit', id: `${id}-close` }, t('close')),
       ),
     );
+    // The opener may have been drawn anew meanwhile (a change of language): find it again.
+    const key = opener?.id
+      ? `#${CSS.escape(opener.id)}`
+      : opener?.dataset.key
+        ? `[data-key="${CSS.escape(opener.dataset.key)}"]`
+        : null;
     d.addEventListener('close', () => {
       d.remove();
-      opener?.focus();
+      const again = opener?.isConnected
+        ? opener
+        : key
+          ? document.querySelector<HTMLElement>(key)
+          : null;
+      again?.focus();
     });
     document.body.append(d);
     d.showModal();

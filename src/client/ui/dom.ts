@@ -65,3 +65,32 @@ export const button = (label: string, onClick: () => void, attrs: Attrs = {}): H
 /** Resolves once the next frame has been painted (a task queued from its animation frame). */
 export const afterNextPaint = (): Promise<void> =>
   new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const isChoice = (el: Field): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+
+/**
+ * Draws a screen again (after a change of language or text size) without losing what the player
+ * typed or chose: form fields with an id get their values back, and the focus returns to the
+ * control that had it. Selects come first, each announcing its change, because other fields may
+ * depend on them (the delegations offered for a scenario).
+ */
+export const redrawKeepingInput = (root: HTMLElement, draw: () => void): void => {
+  const fields = () => [...root.querySelectorAll<Field>('input[id], select[id], textarea[id]')];
+  const kept = new Map(fields().map((el) => [el.id, isChoice(el) ? el.checked : el.value]));
+  const focused = document.activeElement?.id;
+  draw();
+  for (const el of fields())
+    if (el instanceof HTMLSelectElement && kept.has(el.id) && el.value !== kept.get(el.id)) {
+      el.value = String(kept.get(el.id));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  for (const el of fields()) {
+    const v = kept.get(el.id);
+    if (v === undefined || el instanceof HTMLSelectElement) continue;
+    if (isChoice(el)) el.checked = v === true;
+    else el.value = String(v);
+  }
+  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+};

@@ -22,13 +22,15 @@ import type { Stage } from '../stage';
 import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
-import { button, h, replaceKeepingFocus } from './dom';
+import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
 import { chairControls } from './chair-controls';
 
 export interface NetworkDeps {
   root: HTMLElement;
   header: () => HTMLElement;
+  /** Settings, keyboard shortcuts and language: in a session's own header too. */
+  topButtons: () => HTMLElement;
   theme: () => Theme;
   live: (text: string) => void;
   toTitle: () => void;
@@ -50,8 +52,18 @@ export class NetworkScreens {
   private stage: Stage | null = null;
   private game: GameScreen | null = null;
   private scenario: Scenario | null = null;
+  /** Draws the current screen again in the current language and theme. */
+  private redraw: (() => void) | null = null;
 
   constructor(private readonly d: NetworkDeps) {}
+
+  /**
+   * After a change of settings (language, text size, contrast): the same screen again, with what
+   * was typed kept and the session still connected.
+   */
+  refresh(): void {
+    this.redraw?.();
+  }
 
   /** Leaves the session and goes back to the title. */
   private leaveButton(id: string): HTMLButtonElement {
@@ -126,6 +138,7 @@ export class NetworkScreens {
     );
     this.setupScreen(t('joinTitle'), form);
     (code ? name : codeInput).focus();
+    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showJoin(code));
   }
 
   private async join(
@@ -177,45 +190,56 @@ export class NetworkScreens {
       seat: () => w.seat,
       announce: (x) => this.d.live(x),
     });
-    const seatName = observer
-      ? t('watchTitle')
-      : tx(scenario.delegations.find((d) => d.id === w.seat)?.name ?? { en: w.seat, ru: w.seat });
-    const header = h(
-      'header',
-      { class: 'top game-top' },
+    const seatName = () =>
+      observer
+        ? t('watchTitle')
+        : tx(scenario.delegations.find((d) => d.id === w.seat)?.name ?? { en: w.seat, ru: w.seat });
+    const header = () =>
       h(
-        'div',
-        { class: 'status' },
-        h('strong', {}, `${tx(scenario.title)} · ${w.code}`),
-        h('span', { id: 'phase', class: 'phase' }),
-        h('span', { id: 'clock', class: 'clock' }),
-        this.statusLine(),
-      ),
-      h('div', { class: 'top-buttons' }, this.leaveButton('net-leave')),
-    );
+        'header',
+        { class: 'top game-top' },
+        h(
+          'div',
+          { class: 'status' },
+          h('strong', {}, `${tx(scenario.title)} · ${w.code}`),
+          h('span', { id: 'phase', class: 'phase' }),
+          h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
+          this.statusLine(),
+        ),
+        this.d.topButtons(),
+        h('div', { class: 'top-buttons' }, this.leaveButton('net-leave')),
+      );
+    const youAre = () =>
+      observer
+        ? null
+        : h(
+            'p',
+            { class: 'notice-info', id: 'you-are' },
+            t('youAre', { name: seatName(), team: '' }),
+            ' ',
+            t('chairReads'),
+          );
     const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
-      header,
+      header(),
       h(
         'main',
         { class: `game-screen ${observer ? 'projector' : ''}`, id: 'main', tabindex: '-1' },
         view.wrap,
-        h(
-          'div',
-          {},
-          observer
-            ? null
-            : h(
-                'p',
-                { class: 'notice-info', id: 'you-are' },
-                t('youAre', { name: seatName, team: '' }),
-                ' ',
-                t('chairReads'),
-              ),
-          this.game.root,
-        ),
+        h('div', {}, youAre(), this.game.root),
       ),
     );
+    this.redraw = () => {
+      if (document.querySelector('main.debrief')) {
+        if (s.view) this.onView(s.view, w, true);
+        return;
+      }
+      document.querySelector('header.game-top')?.replaceWith(header());
+      const notice = youAre();
+      if (notice) document.getElementById('you-are')?.replaceWith(notice);
+      view.host.setAttribute('aria-label', `${t('hall')}: ${tx(scenario.title)}`);
+      if (s.view) this.onView(s.view, w);
+    };
     void view.load().then((stage) => {
       this.stage = stage;
       if (s.view) this.onView(s.view, w);
@@ -242,10 +266,11 @@ export class NetworkScreens {
     if (s.view) this.onView(s.view, w);
   }
 
-  private onView(v: ConferenceView, w: Welcome): void {
+  /** Shows a view; `again` draws the debrief anew (after a change of language). */
+  private onView(v: ConferenceView, w: Welcome, again = false): void {
     const scenario = this.scenario!;
     if (v.ended && v.debrief) {
-      if (document.querySelector('main.debrief')) return;
+      if (document.querySelector('main.debrief') && !again) return;
       const actions = h('div', { class: 'menu' }, this.leaveButton('to-title'));
       this.stage?.destroy();
       this.stage = null;
@@ -297,7 +322,8 @@ export class NetworkScreens {
     const humansBox = h('fieldset', { id: 'host-humans' });
     const renderHumans = () =>
       humansBox.replaceChildren(
-        h('legend', {}, t('humanDelegations')),
+        h('legend', {}, t('studentDelegations')),
+        h('p', { class: 'help' }, t('studentDelegationsHelp')),
         ...scenario.delegations
           .filter((d) => d.role === 'member')
           .map((d) =>
@@ -380,6 +406,7 @@ export class NetworkScreens {
     );
     this.setupScreen(t('hostTitle'), form);
     scenarioSelect.focus();
+    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showHost());
   }
 
   private async create(
@@ -439,79 +466,87 @@ export class NetworkScreens {
     };
     const join = readJoin();
     const joinUrl = join?.joinUrl ?? `${location.origin}/?join=${code}`;
-    const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
-    if (join?.qr) qr.innerHTML = join.qr;
-    const controls = h('section', {
-      class: 'panel',
-      id: 'console-controls',
-      'aria-labelledby': 'h-controls',
-    });
-    const status = h('section', {
-      class: 'panel',
-      id: 'console-status',
-      'aria-labelledby': 'h-status',
-    });
-    const people = h('section', {
-      class: 'panel',
-      id: 'console-people',
-      'aria-labelledby': 'h-people',
-    });
-    const msgs = h('section', {
-      class: 'panel',
-      id: 'console-messages',
-      'aria-labelledby': 'h-msgs',
-    });
+    let controls: HTMLElement, status: HTMLElement, people: HTMLElement, msgs: HTMLElement;
     this.game = new GameScreen({
       scenario: this.scenario,
       send: () => ({ ok: true }) as unknown as SendResult,
       seat: () => 'chair',
       announce: (x) => this.d.live(x),
     });
-    this.d.root.replaceChildren(
-      h(
-        'header',
-        { class: 'top' },
-        h('strong', {}, `${t('console')} · ${tx(this.scenario.title)}`),
-        h('span', { id: 'phase', class: 'phase' }),
-        h('span', { id: 'clock', class: 'clock' }),
-        this.statusLine(),
-        h('div', { class: 'top-buttons' }, this.leaveButton('console-leave')),
-      ),
-      h(
-        'main',
-        { class: 'console', id: 'main', tabindex: '-1' },
+    const game = this.game;
+    const scenario = this.scenario;
+    /** The console's frame: drawn again after a change of language. */
+    const build = () => {
+      const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
+      if (join?.qr) qr.innerHTML = join.qr;
+      controls = h('section', {
+        class: 'panel',
+        id: 'console-controls',
+        'aria-labelledby': 'h-controls',
+      });
+      status = h('section', {
+        class: 'panel',
+        id: 'console-status',
+        'aria-labelledby': 'h-status',
+      });
+      people = h('section', {
+        class: 'panel',
+        id: 'console-people',
+        'aria-labelledby': 'h-people',
+      });
+      msgs = h('section', {
+        class: 'panel',
+        id: 'console-messages',
+        'aria-labelledby': 'h-msgs',
+      });
+      this.d.root.replaceChildren(
         h(
-          'section',
-          { class: 'panel join-card', 'aria-labelledby': 'h-join' },
-          h('h2', { id: 'h-join' }, t('joinCode')),
-          h('p', { class: 'join-code', id: 'console-code' }, code),
-          qr,
-          h('p', {}, t('joinAt', { url: joinUrl })),
+          'header',
+          { class: 'top' },
+          h('strong', {}, `${t('console')} · ${tx(scenario.title)}`),
+          h('span', { id: 'phase', class: 'phase' }),
+          h('span', { id: 'clock', class: 'clock' }),
+          this.statusLine(),
+          this.d.topButtons(),
+          h('div', { class: 'top-buttons' }, this.leaveButton('console-leave')),
+        ),
+        h(
+          'main',
+          { class: 'console', id: 'main', tabindex: '-1' },
           h(
-            'p',
-            {},
+            'section',
+            { class: 'panel join-card', 'aria-labelledby': 'h-join' },
+            h('h2', { id: 'h-join' }, t('joinCode')),
+            h('p', { class: 'join-code', id: 'console-code' }, code),
+            qr,
+            h('p', {}, t('joinAt', { url: joinUrl })),
             h(
-              'a',
-              { href: `/?watch=${code}`, target: '_blank', id: 'projector-link' },
-              t('projector'),
+              'p',
+              {},
+              h(
+                'a',
+                { href: `/?watch=${code}`, target: '_blank', id: 'projector-link' },
+                t('projector'),
+              ),
             ),
+            h('p', { class: 'help' }, t('chairKeyNote')),
           ),
-          h('p', { class: 'help' }, t('chairKeyNote')),
+          controls,
+          status,
+          people,
+          msgs,
+          game.root,
+          h(
+            'div',
+            { class: 'menu', id: 'console-report' },
+            button(t('afterAction'), () => void this.report(code, key), {
+              id: 'console-after-action',
+            }),
+          ),
         ),
-        controls,
-        status,
-        people,
-        msgs,
-        this.game.root,
-        h(
-          'div',
-          { class: 'menu', id: 'console-report' },
-          button(t('afterAction'), () => void this.report(code, key), {
-            id: 'console-after-action',
-          }),
-        ),
-      ),
-    );
+      );
+    };
+    build();
     const render = () => {
       const v = this.session?.view;
       if (!v) return;
@@ -553,6 +588,11 @@ export class NetworkScreens {
       refused: (r) => this.d.live(t('refused', { r: tx(r) })),
     });
     render();
+    this.redraw = () => {
+      // The frame anew; the panels and the debrief in the new language at the next render.
+      build();
+      render();
+    };
   }
 
   /** The session's after-action report, built from its durable log (the chair's key opens it). */

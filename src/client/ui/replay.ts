@@ -156,6 +156,11 @@ export class ReplayScreen {
     this.reportShown = false;
   }
 
+  /** After a change of settings: the same screen again, at the same position. */
+  refresh(): void {
+    this.render();
+  }
+
   /** Draws the screen again (after a change of language), at the same position. */
   render(): void {
     if (!this.game) {

@@ -23,7 +23,7 @@ import type { Stage } from '../stage';
 import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { chairControls } from './chair-controls';
-import { button, h, replaceKeepingFocus } from './dom';
+import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
 
 export interface TrainingDeps {
@@ -34,6 +34,8 @@ export interface TrainingDeps {
   toTitle: () => void;
   /** Milliseconds between AI moves, asked when a session starts. */
   pace: () => number;
+  /** Settings, keyboard shortcuts and language: in the training's own header too. */
+  topButtons: () => HTMLElement;
 }
 
 export class TrainingScreen {
@@ -47,7 +49,15 @@ export class TrainingScreen {
     seed: 1,
   };
 
+  /** Draws the current screen again in the current language and theme. */
+  private redraw: (() => void) | null = null;
+
   constructor(private readonly d: TrainingDeps) {}
+
+  /** After a change of settings: the same screen again, with what was chosen kept. */
+  refresh(): void {
+    this.redraw?.();
+  }
 
   /** The game speed changed in the settings. */
   setPace(pace: number): void {
@@ -141,6 +151,7 @@ export class TrainingScreen {
       ),
     );
     scenario.focus();
+    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showSetup());
   }
 
   private start(): void {
@@ -174,7 +185,7 @@ export class TrainingScreen {
       'aria-labelledby': 'h-feedback',
     });
     const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
-    this.d.root.replaceChildren(
+    const header = () =>
       h(
         'header',
         { class: 'top game-top' },
@@ -186,6 +197,7 @@ export class TrainingScreen {
           h('span', { id: 'clock', class: 'clock' }),
           h('span', { id: 'train-score', class: 'score' }),
         ),
+        this.d.topButtons(),
         h(
           'div',
           { class: 'top-buttons' },
@@ -198,7 +210,9 @@ export class TrainingScreen {
             { id: 'train-leave' },
           ),
         ),
-      ),
+      );
+    this.d.root.replaceChildren(
+      header(),
       h(
         'main',
         { class: 'game-screen', id: 'main', tabindex: '-1' },
@@ -242,6 +256,12 @@ export class TrainingScreen {
     this.session.subscribe(() => render());
     this.session.start();
     render();
+    this.redraw = () => {
+      document.querySelector('header.game-top')?.replaceWith(header());
+      view.host.setAttribute('aria-label', `${t('hall')}: ${tx(scenario.title)}`);
+      document.getElementById('train-summary')?.remove();
+      render();
+    };
     document.getElementById('train-controls')?.focus();
   }
 
