@@ -703,7 +703,7 @@ export class NetworkScreens {
                       .join(', ')
                   : '—',
               ),
-              h('td', {}, st.controller === 'ai' ? t('status_ai') : t('connected')),
+              h('td', {}, st.controller === 'ai' ? t('status_ai') : t('status_students')),
               h(
                 'td',
                 {},
