@@ -80,7 +80,7 @@ describe('a classroom session', () => {
     // Language and settings from inside the session: the desk and the console are drawn again,
     // still connected (a change of settings used to drop them back to the title screen).
     await ana.locator('.top-buttons button[lang="ru"]').click();
-    await ana.locator('#you-are').getByText('Вы — делегация').waitFor();
+    await ana.locator('#you-are').getByText('Ваша делегация').waitFor();
     await ana.locator('#h-actions').getByText('Ваш ход').waitFor();
     await ana.locator('.top-buttons button[lang="en"]').click();
     await ana.locator('#h-actions').getByText('Your move').waitFor();

@@ -217,7 +217,7 @@ export class NetworkScreens {
             { class: 'notice-info', id: 'you-are' },
             t('youAre', { name: seatName(), team: '' }),
             ' ',
-            t('chairReads'),
+            t('chairReadsYours'),
           );
     const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
