@@ -118,7 +118,10 @@ export const awardsOf = (ctx: ConferenceContext, env: Env, scores: Score[]): Awa
       award: 'bridgeBuilder',
       delegation: bridge,
       reason: {
-        en: `${deals(bridge)} deals and friendly amendments`,
+        en:
+          deals(bridge) === 1
+            ? '1 deal or friendly amendment'
+            : `${deals(bridge)} deals and friendly amendments`,
         ru: `сделок и дружественных поправок: ${deals(bridge)}`,
       },
     });
@@ -133,7 +136,7 @@ export const awardsOf = (ctx: ConferenceContext, env: Env, scores: Score[]): Awa
       award: 'spoiler',
       delegation: spoiler,
       reason: {
-        en: `blocked ${blocks(spoiler)} proposal(s)`,
+        en: `blocked ${blocks(spoiler)} ${blocks(spoiler) === 1 ? 'proposal' : 'proposals'}`,
         ru: `заблокировала предложений: ${blocks(spoiler)}`,
       },
     });

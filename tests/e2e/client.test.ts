@@ -84,6 +84,9 @@ const playByKeyboard = async (page: Page, screens: (name: string) => Promise<voi
         seen.add(phase);
         await screens(`phase-${seen.size}`);
       }
+      // A crisis response starts at standing aside, never at the objection that blocks all.
+      if (target.includes('resp-commit'))
+        expect(await page.locator('#resp-standAside').isChecked()).toBe(true);
       await tabTo(page, target);
       await page.keyboard.press('Enter');
     }

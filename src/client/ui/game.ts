@@ -474,12 +474,15 @@ export class GameScreen {
         const options = [...c.options].sort(
           (a, b) => responseLevel(b.kind) - responseLevel(a.kind),
         );
+        // Chosen until the player chooses: standing aside, which neither acts nor blocks (not the
+        // last option, an objection, which blocks every collective response).
+        const preset = options.some((o) => o.kind === 'standAside') ? 'standAside' : null;
         form.append(
           h(
             'fieldset',
             {},
             h('legend', {}, t('respond')),
-            ...options.map((o, i) => {
+            ...options.map((o) => {
               const w = responseUtility(env, ctx, seat, c.id, o.kind);
               return h(
                 'div',
@@ -489,7 +492,7 @@ export class GameScreen {
                   name: 'response',
                   id: `resp-${o.kind}`,
                   value: o.kind,
-                  checked: i === options.length - 1 ? true : null,
+                  checked: o.kind === preset ? true : null,
                   'data-key': `resp-${o.kind}`,
                 }),
                 h(
