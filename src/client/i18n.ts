@@ -198,7 +198,10 @@ const en = {
   sources: 'Sources',
   whatIf: 'Under another procedure',
   whatIfSame: 'Under «{p}» nothing would have changed.',
-  whatIfProposal: 'Under «{p}», {what} would have been {res}.',
+  whatIfProposal: 'Under «{p}», {what} {res}.',
+  wouldPass: 'would have been adopted',
+  wouldFail: 'would not have been adopted',
+  didNotVote: 'did not vote',
   newGameAfter: 'Play again',
   toTitle: 'Back to the title screen',
   saveCorrupt:
@@ -590,7 +593,10 @@ const ru: Record<Key, string> = {
   sources: 'Источники',
   whatIf: 'При другом порядке',
   whatIfSame: 'При порядке «{p}» ничего бы не изменилось.',
-  whatIfProposal: 'При порядке «{p}» {what}: было бы {res}.',
+  whatIfProposal: 'При порядке «{p}» {what}: {res}.',
+  wouldPass: 'было бы принято',
+  wouldFail: 'не было бы принято',
+  didNotVote: 'не голосовала',
   newGameAfter: 'Сыграть ещё',
   toTitle: 'На главный экран',
   saveCorrupt:

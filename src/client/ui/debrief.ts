@@ -352,7 +352,7 @@ export const renderDebrief = (
                 h(
                   'td',
                   {},
-                  s.did === 'notVoting' ? t('choiceWord_none') : t(`choiceWord_${s.did}` as Key),
+                  s.did === 'notVoting' ? t('didNotVote') : t(`choiceWord_${s.did}` as Key),
                 ),
                 h('td', {}, s.consistent ? `✓ ${t('consistent')}` : `✕ ${t('inconsistent')}`),
               ),
@@ -395,7 +395,7 @@ export const renderDebrief = (
               t('whatIfProposal', {
                 p,
                 what: ptitle(x.proposal),
-                res: x.adopted ? t('adopted') : t('notAdopted'),
+                res: x.adopted ? t('wouldPass') : t('wouldFail'),
               }),
               ' ',
             ),
