@@ -86,6 +86,9 @@ describe('a classroom session', () => {
     await ana.locator('#h-actions').getByText('Your move').waitFor();
     await teacher.locator('[data-key="open-settings"]').click();
     await teacher.locator('#set-text').fill('1.5');
+    // The slider says its value, on screen and to screen readers.
+    expect(await teacher.locator('#set-text-value').innerText()).toBe('150%');
+    expect(await teacher.locator('#set-text').getAttribute('aria-valuetext')).toBe('150%');
     await teacher.locator('#settings-close').click();
     expect(await teacher.locator('#console-code').innerText()).toBe(code);
     expect(

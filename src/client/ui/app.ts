@@ -857,11 +857,14 @@ export class App {
       step: number,
       set: (v: number) => void,
       unit = '%',
-    ) =>
-      h(
+    ) => {
+      const text = (v: number) => `${Math.round(v * (unit === '%' ? 100 : 1))}${unit}`;
+      // The value shown beside the label, and told to screen readers, follows the slider.
+      const shown = h('output', { for: id, id: `${id}-value`, class: 'range-value' }, text(value));
+      return h(
         'div',
         { class: 'field' },
-        h('label', { for: id }, t(label)),
+        h('label', { for: id }, t(label), ': ', shown),
         h('input', {
           id,
           type: 'range',
@@ -869,13 +872,18 @@ export class App {
           max,
           step,
           value,
-          'aria-valuetext': `${Math.round(value * (unit === '%' ? 100 : 1))}${unit}`,
+          'aria-valuetext': text(value),
           oninput: (e: Event) => {
-            set(Number((e.target as HTMLInputElement).value));
+            const input = e.target as HTMLInputElement;
+            const v = Number(input.value);
+            input.setAttribute('aria-valuetext', text(v));
+            shown.textContent = text(v);
+            set(v);
             this.applyAll();
           },
         }),
       );
+    };
     const check = (id: string, label: Key, value: boolean, set: (v: boolean) => void) =>
       h(
         'div',
