@@ -479,26 +479,12 @@ export class NetworkScreens {
     const build = () => {
       const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
       if (join?.qr) qr.innerHTML = join.qr;
-      controls = h('section', {
-        class: 'panel',
-        id: 'console-controls',
-        'aria-labelledby': 'h-controls',
-      });
-      status = h('section', {
-        class: 'panel',
-        id: 'console-status',
-        'aria-labelledby': 'h-status',
-      });
-      people = h('section', {
-        class: 'panel',
-        id: 'console-people',
-        'aria-labelledby': 'h-people',
-      });
-      msgs = h('section', {
-        class: 'panel',
-        id: 'console-messages',
-        'aria-labelledby': 'h-msgs',
-      });
+      const panel = (id: string, heading: string) =>
+        h('section', { class: 'panel', id: `console-${id}`, 'aria-labelledby': `h-${heading}` });
+      controls = panel('controls', 'controls');
+      status = panel('status', 'status');
+      people = panel('people', 'people');
+      msgs = panel('messages', 'msgs');
       this.d.root.replaceChildren(
         h(
           'header',
