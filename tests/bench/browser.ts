@@ -16,12 +16,13 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, loadConfigFromFile, mergeConfig } from 'vite';
+import { PACE_OF_SPEED } from '../../src/client/session';
 import { staticFiles } from '../../src/server/static';
 import { ARGS, CHROMIUM, STAGE_CANVAS } from '../e2e/support';
 
 export const VIEWPORT = { width: 1280, height: 800 };
-/** The game's default pace between AI moves (src/client/ui/app.ts), for the soak's clock. */
-export const DEFAULT_PACE_MS = 700;
+/** The game's default pace between AI moves (the normal game speed), for the soak's clock. */
+export const DEFAULT_PACE_MS = PACE_OF_SPEED.normal;
 
 // ── small utilities ─────────────────────────────────────────────────────────────────────────
 
