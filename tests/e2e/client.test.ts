@@ -299,6 +299,46 @@ describe('the desk while other delegations move', () => {
     // And the offer made to this player is there too.
     expect(await page.locator('#panel-negotiation button', { hasText: /Accept/ }).count()).toBe(1);
   });
+
+  it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
+    const page = await open('open-why', '?pace=100000000');
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#panel-why').waitFor();
+    type Session = {
+      humans: readonly string[];
+      send(raw: unknown): { ok: boolean };
+      conference: { scenario: { delegations: { id: string; role: string }[] } };
+    };
+    type Win = { consensus: { session: Session } };
+    // The test is the chair and two other delegations: each answers the roll call with a reason.
+    const answer = (n: number) =>
+      page.evaluate((n) => {
+        const s = (window as unknown as Win).consensus.session;
+        const others = s.conference.scenario.delegations.filter(
+          (d) => d.role === 'member' && !s.humans.includes(d.id),
+        );
+        if (n === 0) s.send({ type: 'chair.openRollCall', seat: 'chair' });
+        return s.send({
+          type: 'delegate.answerRollCall',
+          seat: others[n]!.id,
+          status: 'present',
+          why: {
+            summary: { en: `reason ${n}`, ru: `причина ${n}` },
+            factors: [{ label: { en: 'cohesion', ru: 'сплочённость' }, value: 0.5 }],
+          },
+        }).ok;
+      }, n);
+    expect(await answer(0)).toBe(true);
+    const first = page.locator('#panel-why details', { hasText: 'reason 0' });
+    await first.locator('summary').click();
+    expect(await first.getAttribute('open')).not.toBeNull();
+    expect(await answer(1)).toBe(true);
+    await page.locator('#panel-why details', { hasText: 'reason 1' }).waitFor();
+    // Drawn anew with the second reason on top, the first is still open.
+    expect(await first.getAttribute('open')).not.toBeNull();
+    expect(await first.locator('li', { hasText: 'cohesion' }).isVisible()).toBe(true);
+  });
 });
 
 describe('render on demand', () => {

@@ -33,8 +33,12 @@ const editable = (el: Element | null): el is Editable =>
  * Replaces an element's children, keeping keyboard focus on the element with the same data-key
  * (and, in a text field, the caret where it was). When the focused control is gone (the button
  * just pressed), focus stays in the host, if it can take focus, rather than falling to the page.
+ * A disclosure (`details`) the player opened stays open if its summary has a data-key.
  */
 export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null)[]): void => {
+  const opened = [...host.querySelectorAll<HTMLElement>('details[open] > summary[data-key]')].map(
+    (x) => x.dataset.key!,
+  );
   const active = document.activeElement as HTMLElement | null;
   const inside = !!active && active !== host && host.contains(active);
   const key = inside ? active.dataset.key : undefined;
@@ -44,6 +48,10 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
       : null;
   const scroll = host.scrollTop;
   host.replaceChildren(...children.filter((c): c is Node => c !== null));
+  for (const k of opened)
+    host
+      .querySelector(`summary[data-key="${CSS.escape(k)}"]`)
+      ?.parentElement?.setAttribute('open', '');
   host.scrollTop = scroll;
   const again = key ? host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
   if (inside && !again && host.hasAttribute('tabindex')) host.focus({ preventScroll: true });

@@ -348,15 +348,12 @@ export class GameScreen {
     return out;
   }
 
-  private valueLine(value: number, factors: Factor[]): Node {
+  /** "What it means for you", opened for its factors; `key` names it so it stays open when drawn anew. */
+  private valueLine(value: number, factors: Factor[], key: string): Node {
     return h(
       'details',
       { class: 'value' },
-      h(
-        'summary',
-        { 'data-key': `value-${factors.map((f) => f.label.en).join()}` },
-        t('yourValue', { v: fmt(value) }),
-      ),
+      h('summary', { 'data-key': `value-${key}` }, t('yourValue', { v: fmt(value) })),
       factorList(factors),
     );
   }
@@ -418,7 +415,7 @@ export class GameScreen {
             : ['yes', 'no', PROFILES[v.profile].standAside ? 'standAside' : 'abstain'];
         out.push(
           h('p', { class: 'ballot' }, t('ballotOn', { what })),
-          this.valueLine(w.value, w.factors),
+          this.valueLine(w.value, w.factors, `ballot-${v.ballot}`),
           h(
             'div',
             { class: 'buttons vote-buttons' },
@@ -506,7 +503,7 @@ export class GameScreen {
                     `(${t('responseCost', { c: o.capital, d: Math.round(o.domestic * 100) })})`,
                   ),
                 ),
-                this.valueLine(w.value, w.factors),
+                this.valueLine(w.value, w.factors, `resp-${c.id}-${o.kind}`),
               );
             }),
           ),
@@ -752,7 +749,12 @@ export class GameScreen {
             h('span', { class: 'mark', 'aria-hidden': 'true' }, `${mark} `),
             h('strong', {}, tx(o.text)),
             ` — ${t(`st_${o.status}` as Key)}, ${t('points', { n: o.points })}`,
-            h('details', {}, h('summary', {}, t('why')), h('p', {}, tx(obj.why))),
+            h(
+              'details',
+              {},
+              h('summary', { 'data-key': `why-objective-${o.id}` }, t('why')),
+              h('p', {}, tx(obj.why)),
+            ),
           );
         }),
       ),
