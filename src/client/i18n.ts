@@ -46,10 +46,10 @@ const en = {
   language: 'Language',
   setupTitle: 'Set up the conference',
   pickOne: 'Choose at least one delegation.',
-  handoverTitle: 'Pass the device to the delegation of {name}',
+  handoverTitle: 'Pass the device to the next delegation: {name}',
   handoverText:
-    'The previous delegation’s brief is hidden. When the delegation of {name} is ready, confirm.',
-  handoverConfirm: 'We are the delegation of {name}: show our desk',
+    'The previous delegation’s brief is hidden. Confirm when the next delegation ({name}) is at the device.',
+  handoverConfirm: 'We are the delegation ({name}): show our desk',
   hall: 'Hall',
   map: 'Map',
   saveQuit: 'Save and leave',
