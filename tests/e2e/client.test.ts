@@ -218,6 +218,19 @@ describe('hot-seat play', () => {
     expect(handovers).toBeGreaterThan(1);
     await page.locator('main.debrief').waitFor();
   });
+
+  it('a hot-seat game opens on the hand-over with its button focused, even when nothing moves', async () => {
+    // No AI moves (pace): no later event moves the focus for the test.
+    const page = await open('hotseat-focus', '?pace=100000000');
+    await page.click('#new-game');
+    await page.check('#mode-hotseat');
+    await page.check('#human-kz');
+    await page.click('#start');
+    await page.locator('#handover:not([hidden])').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 })
+      .toBe('handover-confirm');
+  });
 });
 
 describe('Russian interface', () => {

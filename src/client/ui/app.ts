@@ -525,7 +525,10 @@ export class App {
       (text) => this.caption(tx(text)),
     );
     if (this.screen === 'game') this.sound.startAmbience();
-    document.getElementById('main')?.focus({ preventScroll: true });
+    // Hot-seat: the handover's button, if the game opens on it; otherwise the page's main region.
+    const handover = document.getElementById('handover');
+    if (handover && !handover.hidden) document.getElementById('handover-confirm')?.focus();
+    else document.getElementById('main')?.focus({ preventScroll: true });
   }
 
   /**
