@@ -313,6 +313,85 @@ describe('the desk while other delegations move', () => {
     expect(await page.locator('#panel-negotiation button', { hasText: /Accept/ }).count()).toBe(1);
   });
 
+  it('what the player chose or is typing survives the desk being drawn anew', async () => {
+    // No AI moves (pace): the test is the chair and the other delegations.
+    const page = await open('keep-input', '?pace=100000000');
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#panel-actions').waitFor();
+    type Win = {
+      consensus: {
+        session: {
+          humans: readonly string[];
+          send(raw: unknown): { ok: boolean; reason?: { en: string } };
+          conference: { scenario: { delegations: { id: string; role: string }[] } };
+        };
+      };
+    };
+    const send = (events: Record<string, unknown>[]) =>
+      page.evaluate((events) => {
+        const s = (window as unknown as Win).consensus.session;
+        return events.map((e) => {
+          const r = s.send(e);
+          return r.ok ? 'ok' : r.reason!.en;
+        });
+      }, events);
+    const { me, others } = await page.evaluate(() => {
+      const s = (window as unknown as Win).consensus.session;
+      const members = s.conference.scenario.delegations.filter((d) => d.role === 'member');
+      return {
+        me: s.humans[0]!,
+        others: members.map((d) => d.id).filter((id) => id !== s.humans[0]),
+      };
+    });
+    const opened = await send([
+      { type: 'chair.openRollCall', seat: 'chair' },
+      ...[me, ...others].map((seat) => ({
+        type: 'delegate.answerRollCall',
+        seat,
+        status: 'present',
+      })),
+      { type: 'chair.closeRollCall', seat: 'chair' },
+      { type: 'chair.adoptAgenda', seat: 'chair' },
+    ]);
+    expect(
+      opened.every((x) => x === 'ok'),
+      opened.join('; '),
+    ).toBe(true);
+    // A motion chosen, not yet made; another delegation joins the speakers list meanwhile.
+    const motion = page.locator('#motion-kind');
+    const chosen = await motion.locator('option').nth(2).getAttribute('value');
+    await motion.selectOption(chosen!);
+    expect(await send([{ type: 'delegate.joinSpeakers', seat: others[0] }])).toEqual(['ok']);
+    await page.locator('#panel-floor li', { hasText: /./ }).first().waitFor();
+    expect(await motion.inputValue()).toBe(chosen);
+    // The player has the floor and is writing a statement: the speaking clock runs and another
+    // delegation joins the list; the words, the position and the focus stay.
+    await page.click('#panel-actions [data-key="join"]');
+    expect(
+      await send([
+        { type: 'delegate.leaveSpeakers', seat: others[0] },
+        { type: 'chair.recognize', seat: 'chair', delegation: me },
+      ]),
+    ).toEqual(['ok', 'ok']);
+    await page.locator('#speak-text').click();
+    await page.keyboard.type('Only with national command');
+    await page.check('#stance-oppose');
+    await page.locator('#speak-text').focus();
+    expect(
+      await send([
+        { type: 'clock.tick', seat: 'clock', seconds: 1 },
+        { type: 'delegate.joinSpeakers', seat: others[1] },
+      ]),
+    ).toEqual(['ok', 'ok']);
+    // (The session's own clock ticks too, every second while a person has the floor.)
+    await page.locator('#panel-floor li').first().waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#speak-text').inputValue()).toBe('Only with national command');
+    expect(await page.locator('#stance-oppose').isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('speak-text');
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const page = await open('open-why', '?pace=100000000');
     await page.click('#new-game');

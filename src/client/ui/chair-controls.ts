@@ -72,7 +72,7 @@ export const chairControls = (
     if (pending.length) {
       const sel = h(
         'select',
-        { id: 'ctl-crisis', 'aria-label': t('injectCrisis') },
+        { id: 'ctl-crisis', 'aria-label': t('injectCrisis'), 'data-key': 'ctl-crisis' },
         ...pending.map((c) => h('option', { value: c.id }, tx(c.title))),
       );
       out.push(
@@ -87,7 +87,13 @@ export const chairControls = (
       );
     }
   }
-  const news = h('input', { id: 'ctl-news', maxlength: 300, 'aria-label': t('news') });
+  // Keyed, so what the chair is typing survives the panel being drawn anew as delegations move.
+  const news = h('input', {
+    id: 'ctl-news',
+    maxlength: 300,
+    'aria-label': t('news'),
+    'data-key': 'ctl-news',
+  });
   out.push(
     h(
       'form',
@@ -95,11 +101,10 @@ export const chairControls = (
         class: 'inline',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          if (news.value.trim())
-            chair('chair.announce', {
-              text: { en: news.value.trim(), ru: news.value.trim() },
-            });
+          const text = news.value.trim();
+          // Emptied before the event, whose answer draws the panel anew.
           news.value = '';
+          if (text) chair('chair.announce', { text: { en: text, ru: text } });
         },
       },
       news,

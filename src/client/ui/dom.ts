@@ -24,6 +24,23 @@ export const h = <K extends keyof HTMLElementTagNameMap>(
   return el;
 };
 
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const isField = (el: Element): el is Field =>
+  el instanceof HTMLInputElement ||
+  el instanceof HTMLSelectElement ||
+  el instanceof HTMLTextAreaElement;
+const isChoice = (el: Field): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+/** What a field holds: checked for a box or a radio, else its value. */
+const valueOf = (el: Field): string | boolean => (isChoice(el) ? el.checked : el.value);
+/** Gives a field back what it held; a select only takes a value one of its options has. */
+const restore = (el: Field, v: string | boolean): void => {
+  if (isChoice(el)) el.checked = v === true;
+  else if (el instanceof HTMLSelectElement) {
+    if ([...el.options].some((o) => o.value === v)) el.value = String(v);
+  } else el.value = String(v);
+};
+
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 const editable = (el: Element | null): el is Editable =>
   el instanceof HTMLTextAreaElement ||
@@ -33,9 +50,17 @@ const editable = (el: Element | null): el is Editable =>
  * Replaces an element's children, keeping keyboard focus on the element with the same data-key
  * (and, in a text field, the caret where it was). When the focused control is gone (the button
  * just pressed), focus stays in the host, if it can take focus, rather than falling to the page.
- * A disclosure (`details`) the player opened stays open if its summary has a data-key.
+ * What the player chose or typed in a form field with a data-key (a motion, a crisis response, a
+ * statement) is kept, unless the field is marked data-draft (its value then comes from a draft);
+ * a disclosure (`details`) the player opened stays open if its summary has a data-key. A panel
+ * is drawn anew whenever another delegation moves, and a clock tick is a move.
  */
 export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null)[]): void => {
+  const values = new Map(
+    [...host.querySelectorAll('[data-key]:not([data-draft])')]
+      .filter(isField)
+      .map((el) => [el.dataset.key!, valueOf(el)] as const),
+  );
   const opened = [...host.querySelectorAll<HTMLElement>('details[open] > summary[data-key]')].map(
     (x) => x.dataset.key!,
   );
@@ -48,6 +73,11 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
       : null;
   const scroll = host.scrollTop;
   host.replaceChildren(...children.filter((c): c is Node => c !== null));
+  if (values.size)
+    for (const el of [...host.querySelectorAll('[data-key]')].filter(isField)) {
+      const v = values.get(el.dataset.key!);
+      if (v !== undefined) restore(el, v);
+    }
   for (const k of opened)
     host
       .querySelector(`summary[data-key="${CSS.escape(k)}"]`)
@@ -74,10 +104,6 @@ export const button = (label: string, onClick: () => void, attrs: Attrs = {}): H
 export const afterNextPaint = (): Promise<void> =>
   new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
-type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-const isChoice = (el: Field): el is HTMLInputElement =>
-  el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
-
 /**
  * Draws a screen again (after a change of language or text size) without losing what the player
  * typed or chose: form fields with an id get their values back, and the focus returns to the
@@ -86,7 +112,7 @@ const isChoice = (el: Field): el is HTMLInputElement =>
  */
 export const redrawKeepingInput = (root: HTMLElement, draw: () => void): void => {
   const fields = () => [...root.querySelectorAll<Field>('input[id], select[id], textarea[id]')];
-  const kept = new Map(fields().map((el) => [el.id, isChoice(el) ? el.checked : el.value]));
+  const kept = new Map(fields().map((el) => [el.id, valueOf(el)]));
   const focused = document.activeElement?.id;
   draw();
   for (const el of fields())
@@ -96,9 +122,7 @@ export const redrawKeepingInput = (root: HTMLElement, draw: () => void): void =>
     }
   for (const el of fields()) {
     const v = kept.get(el.id);
-    if (v === undefined || el instanceof HTMLSelectElement) continue;
-    if (isChoice(el)) el.checked = v === true;
-    else el.value = String(v);
+    if (v !== undefined && !(el instanceof HTMLSelectElement)) restore(el, v);
   }
   if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
 };

@@ -52,7 +52,13 @@ const choice = (
 ): HTMLSelectElement =>
   h(
     'select',
-    { id, 'data-key': id, onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
+    {
+      id,
+      'data-key': id,
+      // Its value comes from the draft, not from what the panel showed before.
+      'data-draft': true,
+      onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value),
+    },
     ...options.map((o) =>
       h('option', { value: o.id, selected: o.id === value ? true : null }, o.label),
     ),
@@ -203,7 +209,8 @@ export class GameScreen {
           seat,
           v.phase,
           v.delegations[seat],
-          v.speaker,
+          // Who has the floor, not the seconds left: the desk is not drawn anew every second.
+          v.speaker && [v.speaker.delegation, v.speaker.spoke],
           v.speakers,
           v.ballots,
           v.ballot,
@@ -551,13 +558,20 @@ export class GameScreen {
                   id: `stance-${s}`,
                   value: s,
                   checked: i === 0 ? true : null,
+                  'data-key': `stance-${s}`,
                 }),
                 h('label', { for: `stance-${s}` }, t(`stance_${s}`)),
               ),
             ),
           ),
           h('label', { for: 'speak-text' }, t('statementText')),
-          h('textarea', { id: 'speak-text', name: 'text', maxlength: 800, rows: 3 }),
+          h('textarea', {
+            id: 'speak-text',
+            name: 'text',
+            maxlength: 800,
+            rows: 3,
+            'data-key': 'speak-text',
+          }),
           h('button', { type: 'submit', 'data-key': 'speak-submit' }, t('speak')),
         );
         out.push(form);
@@ -977,6 +991,7 @@ export class GameScreen {
       rows: 2,
       maxlength: 500,
       'data-key': 'msg-text',
+      'data-draft': true,
       oninput: () => (draft.text = text.value),
       // Enter starts a new line; Ctrl+Enter (⌘+Enter) sends, as in most chat boxes.
       onkeydown: (e: Event) => {

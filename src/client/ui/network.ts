@@ -733,7 +733,11 @@ export class NetworkScreens {
           .map((r) => {
             const move = h(
               'select',
-              { id: `move-${r.id}`, 'aria-label': `${t('moveTo')}: ${r.name}` },
+              {
+                id: `move-${r.id}`,
+                'aria-label': `${t('moveTo')}: ${r.name}`,
+                'data-key': `move-${r.id}`,
+              },
               ...members.map((m) =>
                 h('option', { value: m.id, selected: m.id === r.seat ? true : null }, tx(m.name)),
               ),
