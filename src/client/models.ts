@@ -2,6 +2,7 @@
 import type { ConferenceView } from '../core/views';
 import type { Scenario } from '../core/scenario';
 import { METRICS } from '../core/scenario';
+import { speechIn } from '../core/speech';
 import { t, tx, type Key } from './i18n';
 import type { HallModel, MapModel, Theme } from './scenes/types';
 import { phaseKey } from './ui/game';
@@ -36,10 +37,23 @@ export const hallModel = (
   theme: Theme,
   players: readonly string[],
 ): HallModel => {
-  const name = (id: string) =>
-    tx(s.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
-  const lang = document.documentElement.lang === 'ru' ? 1 : 0;
-  const lastSpeech = [...v.statements].reverse().find((x) => x.by === v.speaker?.delegation);
+  const lang = document.documentElement.lang === 'ru' ? 'ru' : 'en';
+  // What the speaker said in this turn: nothing yet until the statement is made (an earlier
+  // statement of the same delegation is not this one).
+  const speech = v.speaker?.spoke
+    ? [...v.statements].reverse().find((x) => x.by === v.speaker!.delegation)
+    : undefined;
+  const proposalName = (id: string) => {
+    const p = s.proposals.find((x) => x.id === id);
+    return p ? `${p.code} ${tx(p.title)}` : id;
+  };
+  const speechLine = (): string => {
+    if (!speech) return t('preparingStatement');
+    if (speech.text) return speechIn(speech.text, lang);
+    // A statement without words: its position, as the desk offered it.
+    const on = speech.proposal ? `: ${proposalName(speech.proposal)}` : '';
+    return `${t(`stance_${speech.stance}` as Key)}${on}`;
+  };
   const ballot =
     v.ballots[v.ballot] ??
     (v.phase.endsWith('outcome') ? v.ballots[v.ballots.length - 1] : undefined);
@@ -75,8 +89,7 @@ export const hallModel = (
     speaker: v.speaker
       ? {
           seat: v.speaker.delegation,
-          text:
-            lastSpeech?.text?.split('\n')[lang] ?? lastSpeech?.text ?? name(v.speaker.delegation),
+          text: speechLine(),
           remaining: Math.max(0, v.speaker.remaining),
           total: v.caucus?.kind === 'moderated' ? v.caucus.speakingSeconds : v.speakingTime,
         }

@@ -17,6 +17,7 @@ import {
   type Text,
 } from '../core/scenario';
 import type { ClosedBallot, ConferenceContext } from '../core/state';
+import { speechIn } from '../core/speech';
 
 export type ReportLang = 'en' | 'ru';
 
@@ -529,18 +530,6 @@ export const clockMmSs = (s: number): string =>
 
 const pick = (text: Text, lang: ReportLang): string => text[lang];
 
-const CYRILLIC = /[А-Яа-яЁё]/;
-/**
- * A statement's text in the report's language: AI delegations speak in both languages, English on
- * the first line and Russian on the second; a human's text is given as written.
- */
-export const speechText = (text: string, lang: ReportLang): string => {
-  const lines = text.split('\n');
-  if (lines.length === 2 && !CYRILLIC.test(lines[0]!) && CYRILLIC.test(lines[1]!))
-    return lang === 'ru' ? lines[1]! : lines[0]!;
-  return text;
-};
-
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
 /** Names and titles from the scenario, in one language. */
@@ -780,7 +769,7 @@ export const describeStep = (
       const head = e.proposal
         ? n.w(`ev_speak_${e.stance}`, { d: d(e.seat), p: n.proposal(e.proposal) })
         : n.w('ev_speak_general', { d: d(e.seat), s: n.w(`stance_${e.stance}`) });
-      const said = e.text ? speechText(e.text, lang).trim() : '';
+      const said = e.text ? speechIn(e.text, lang).trim() : '';
       return out(said ? `${head}: ${n.w('quote', { t: said })}` : `${head}.`, 'speech');
     }
     case 'delegate.yield':

@@ -10,6 +10,7 @@ import type { ConferenceContext } from '../../core/state';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
+import { speechIn } from '../../core/speech';
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
 import { h, button, replaceKeepingFocus } from './dom';
@@ -312,16 +313,12 @@ export class GameScreen {
         ),
       );
     const last = v.statements[v.statements.length - 1];
-    if (last && v.speaker?.delegation === last.by && last.text)
+    if (last && v.speaker?.spoke && v.speaker.delegation === last.by && last.text)
       out.push(
         h(
           'blockquote',
           { class: 'speech' },
-          h(
-            'p',
-            {},
-            last.text.split('\n')[document.documentElement.lang === 'ru' ? 1 : 0] ?? last.text,
-          ),
+          h('p', {}, speechIn(last.text, document.documentElement.lang === 'ru' ? 'ru' : 'en')),
         ),
       );
     out.push(
