@@ -1,5 +1,6 @@
 /** Player settings, remembered in local storage; bad stored values fall back to defaults. */
 import type { Lang } from './i18n';
+import type { GameSpeed } from './session';
 
 export interface Settings {
   lang: Lang;
@@ -13,7 +14,7 @@ export interface Settings {
   highContrast: boolean;
   captions: boolean;
   /** How fast the AI delegations and the AI chair move in solo and hot-seat play. */
-  speed: 'slow' | 'normal' | 'fast';
+  speed: GameSpeed;
 }
 
 export const SETTINGS_KEY = 'consensus.settings.v1';
