@@ -350,6 +350,8 @@ const en = {
   wrong: 'wrong',
   theRule: 'The rule',
   noRulingsYet: 'No rulings yet: open the roll call to begin.',
+  noRulingsStarted:
+    'No rulings yet. Rule on points and motions as the delegates raise them: each ruling is checked here.',
   trainingDone: 'Training finished',
   trainingScore: 'Score: {pct}% ({n} of {m} rulings right)',
   noMistakes: 'No mistakes.',
@@ -746,6 +748,8 @@ const ru: Record<Key, string> = {
   wrong: 'ошибка',
   theRule: 'Правило',
   noRulingsYet: 'Решений пока нет: начните с переклички.',
+  noRulingsStarted:
+    'Решений пока нет. Решайте по репликам и процедурным предложениям, когда делегаты их заявят: каждое решение проверяется здесь.',
   trainingDone: 'Тренировка окончена',
   trainingScore: 'Результат: {pct}% (верно {n} из {m})',
   noMistakes: 'Ошибок нет.',

@@ -248,7 +248,7 @@ export class TrainingScreen {
       const score = document.getElementById('train-score');
       if (score) score.textContent = t('rulingsScore', { n: correct, m: this.judgements.length });
       replaceKeepingFocus(controls, ...chairControls(v, scenario, chair));
-      replaceKeepingFocus(feedback, ...this.feedback());
+      replaceKeepingFocus(feedback, ...this.feedback(v.phase !== 'rollCall.waiting'));
       game.update(v);
       this.stage?.renderHall(hallModel(v, scenario, this.d.theme(), []));
       if (v.ended && !document.getElementById('train-summary')) this.summary();
@@ -265,7 +265,8 @@ export class TrainingScreen {
     document.getElementById('train-controls')?.focus();
   }
 
-  private feedback(): Node[] {
+  /** The rulings so far; before the first, what to do (`started`: the roll call is open). */
+  private feedback(started: boolean): Node[] {
     const recent = [...this.judgements].reverse().slice(0, 12);
     return [
       h('h2', { id: 'h-feedback' }, t('rulings')),
@@ -283,7 +284,7 @@ export class TrainingScreen {
               ),
             ),
           )
-        : h('p', {}, t('noRulingsYet')),
+        : h('p', {}, t(started ? 'noRulingsStarted' : 'noRulingsYet')),
     ];
   }
 
