@@ -95,6 +95,44 @@ const playByKeyboard = async (page: Page, screens: (name: string) => Promise<voi
   throw new Error('the game did not reach the debrief');
 };
 
+/**
+ * A solo game in which nothing moves by itself (no AI pace): the test plays the chair and the
+ * other delegations through the page's session, the one door every event goes through.
+ */
+const stillGame = async (name: string) => {
+  const page = await open(name, '?pace=100000000');
+  await page.click('#new-game');
+  await page.click('#start');
+  await page.locator('#panel-actions').waitFor();
+  type Win = {
+    consensus: {
+      session: {
+        humans: readonly string[];
+        send(raw: unknown): { ok: boolean; reason?: { en: string } };
+        conference: { scenario: { delegations: { id: string; role: string }[] } };
+      };
+    };
+  };
+  /** Sends events in order; each answers 'ok' or the reason it was refused. */
+  const send = (events: Record<string, unknown>[]) =>
+    page.evaluate((events) => {
+      const s = (window as unknown as Win).consensus.session;
+      return events.map((e) => {
+        const r = s.send(e);
+        return r.ok ? 'ok' : r.reason!.en;
+      });
+    }, events);
+  const { me, others } = await page.evaluate(() => {
+    const s = (window as unknown as Win).consensus.session;
+    const members = s.conference.scenario.delegations.filter((d) => d.role === 'member');
+    return {
+      me: s.humans[0]!,
+      others: members.map((d) => d.id).filter((id) => id !== s.humans[0]),
+    };
+  });
+  return { page, send, me, others };
+};
+
 describe('solo play', () => {
   it('a keyboard-only game of tsakhkadzor-2018 from the title screen to the debrief', async () => {
     const page = await open('solo');
@@ -314,36 +352,7 @@ describe('the desk while other delegations move', () => {
   });
 
   it('what the player chose or is typing survives the desk being drawn anew', async () => {
-    // No AI moves (pace): the test is the chair and the other delegations.
-    const page = await open('keep-input', '?pace=100000000');
-    await page.click('#new-game');
-    await page.click('#start');
-    await page.locator('#panel-actions').waitFor();
-    type Win = {
-      consensus: {
-        session: {
-          humans: readonly string[];
-          send(raw: unknown): { ok: boolean; reason?: { en: string } };
-          conference: { scenario: { delegations: { id: string; role: string }[] } };
-        };
-      };
-    };
-    const send = (events: Record<string, unknown>[]) =>
-      page.evaluate((events) => {
-        const s = (window as unknown as Win).consensus.session;
-        return events.map((e) => {
-          const r = s.send(e);
-          return r.ok ? 'ok' : r.reason!.en;
-        });
-      }, events);
-    const { me, others } = await page.evaluate(() => {
-      const s = (window as unknown as Win).consensus.session;
-      const members = s.conference.scenario.delegations.filter((d) => d.role === 'member');
-      return {
-        me: s.humans[0]!,
-        others: members.map((d) => d.id).filter((id) => id !== s.humans[0]),
-      };
-    });
+    const { page, send, me, others } = await stillGame('keep-input');
     const opened = await send([
       { type: 'chair.openRollCall', seat: 'chair' },
       ...[me, ...others].map((seat) => ({
@@ -393,34 +402,21 @@ describe('the desk while other delegations move', () => {
   });
 
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
-    const page = await open('open-why', '?pace=100000000');
-    await page.click('#new-game');
-    await page.click('#start');
-    await page.locator('#panel-why').waitFor();
-    type Session = {
-      humans: readonly string[];
-      send(raw: unknown): { ok: boolean };
-      conference: { scenario: { delegations: { id: string; role: string }[] } };
-    };
-    type Win = { consensus: { session: Session } };
+    const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.
     const answer = (n: number) =>
-      page.evaluate((n) => {
-        const s = (window as unknown as Win).consensus.session;
-        const others = s.conference.scenario.delegations.filter(
-          (d) => d.role === 'member' && !s.humans.includes(d.id),
-        );
-        if (n === 0) s.send({ type: 'chair.openRollCall', seat: 'chair' });
-        return s.send({
+      send([
+        ...(n === 0 ? [{ type: 'chair.openRollCall', seat: 'chair' }] : []),
+        {
           type: 'delegate.answerRollCall',
-          seat: others[n]!.id,
+          seat: others[n],
           status: 'present',
           why: {
             summary: { en: `reason ${n}`, ru: `причина ${n}` },
             factors: [{ label: { en: 'cohesion', ru: 'сплочённость' }, value: 0.5 }],
           },
-        }).ok;
-      }, n);
+        },
+      ]).then((r) => r.every((x) => x === 'ok'));
     expect(await answer(0)).toBe(true);
     const first = page.locator('#panel-why details', { hasText: 'reason 0' });
     await first.locator('summary').click();
