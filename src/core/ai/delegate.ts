@@ -486,11 +486,19 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
 const ranked = (labels: Text[], lang: 'en' | 'ru'): string =>
   labels.map((l) => l[lang]).join(lang === 'en' ? ', then ' : ', затем ');
 
+/** The labels of the (at most two) factors that weigh most on one side: gains (+1) or costs (−1). */
+const heaviest = (factors: readonly Factor[], sign: 1 | -1): Text[] =>
+  factors
+    .filter((f) => f.value * sign > 0)
+    .sort((a, b) => (b.value - a.value) * sign)
+    .slice(0, 2)
+    .map((f) => f.label);
+
 /**
  * A delegation's speech on a proposal, in both languages (a line each), with the reasons that
  * weigh most for it: the largest gains when it supports, the largest costs when it objects, one of
- * each when it is undecided. The proposal is named as "proposal K1 «title»" so that the Russian
- * needs no declension of the title.
+ * each when it is undecided. In Russian the proposal is "предложение K1 «title»", so that the
+ * title needs no declension.
  */
 const speech = (
   env: Env,
@@ -499,39 +507,39 @@ const speech = (
   amendments: readonly string[],
   stance: 'support' | 'oppose' | 'undecided',
 ): string => {
-  const pr = env.proposal.get(p)!;
-  const en = `${pr.code} «${pr.title.en}»`;
-  const ru = `предложение ${pr.code} «${pr.title.ru}»`;
+  const name = prop(env, p);
   const factors = proposalUtility(env, seat, p, amendments).factors;
-  const gains = factors
-    .filter((f) => f.value > 0)
-    .sort((a, b) => b.value - a.value)
-    .slice(0, 2)
-    .map((f) => f.label);
-  const costs = factors
-    .filter((f) => f.value < 0)
-    .sort((a, b) => a.value - b.value)
-    .slice(0, 2)
-    .map((f) => f.label);
+  const gains = heaviest(factors, 1);
+  const costs = heaviest(factors, -1);
   if (stance === 'support')
-    return gains.length
-      ? `Our delegation supports ${en}. What counts most for us: ${ranked(gains, 'en')}.\n` +
-          `Наша делегация поддерживает ${ru}. Для нас здесь главное: ${ranked(gains, 'ru')}.`
-      : `Our delegation supports ${en}. It serves the security of all member states.\n` +
-          `Наша делегация поддерживает ${ru}. Оно отвечает интересам безопасности всех государств-членов.`;
+    return (
+      `Our delegation supports ${name.en}. ` +
+      (gains.length
+        ? `What counts most for us: ${ranked(gains, 'en')}.`
+        : 'It serves the security of all member states.') +
+      `\nНаша делегация поддерживает предложение ${name.ru}. ` +
+      (gains.length
+        ? `Для нас здесь главное: ${ranked(gains, 'ru')}.`
+        : 'Оно отвечает интересам безопасности всех государств-членов.')
+    );
   if (stance === 'oppose')
-    return costs.length
-      ? `Our delegation cannot accept ${en} in its present form. What weighs against it for us: ${ranked(costs, 'en')}.\n` +
-          `Наша делегация не может согласиться с ${ru.replace('предложение', 'предложением')} в нынешней редакции. Для нас против него говорят: ${ranked(costs, 'ru')}.`
-      : `Our delegation cannot accept ${en} in its present form. The costs fall unevenly on member states.\n` +
-          `Наша делегация не может согласиться с ${ru.replace('предложение', 'предложением')} в нынешней редакции. Издержки распределяются между государствами неравномерно.`;
-  const pro = gains[0];
-  const con = costs[0];
-  return pro && con
-    ? `Our delegation is studying ${en} and is open to amendments. For it: ${pro.en}; against it: ${con.en}.\n` +
-        `Наша делегация изучает ${ru} и открыта для поправок. За: ${pro.ru}; против: ${con.ru}.`
-    : `Our delegation is studying ${en} and is open to amendments.\n` +
-        `Наша делегация изучает ${ru} и открыта для поправок.`;
+    return (
+      `Our delegation cannot accept ${name.en} in its present form. ` +
+      (costs.length
+        ? `What weighs against it for us: ${ranked(costs, 'en')}.`
+        : 'The costs fall unevenly on member states.') +
+      `\nНаша делегация не может согласиться с предложением ${name.ru} в нынешней редакции. ` +
+      (costs.length
+        ? `Для нас против него говорят: ${ranked(costs, 'ru')}.`
+        : 'Издержки распределяются между государствами неравномерно.')
+    );
+  const [pro, con] = [gains[0], costs[0]];
+  return (
+    `Our delegation is studying ${name.en} and is open to amendments.` +
+    (pro && con ? ` For it: ${pro.en}; against it: ${con.en}.` : '') +
+    `\nНаша делегация изучает предложение ${name.ru} и открыта для поправок.` +
+    (pro && con ? ` За: ${pro.ru}; против: ${con.ru}.` : '')
+  );
 };
 
 const debate = (
