@@ -60,7 +60,9 @@ describe('the room holds still after', () => {
       (s) => !s.before.snapshot.context.crisis && s.after.snapshot.context.crisis,
     );
     const crisis = MINI.crises[0]!;
-    expect(opened.map((s) => s.hold)).toEqual([readingMs(`${crisis.title.en} ${crisis.text.en}`)]);
+    expect(opened.map((s) => s.hold)).toEqual([
+      readingMs(`${crisis.title.en} ${crisis.text.en}\n${crisis.title.ru} ${crisis.text.ru}`),
+    ]);
     expect(game.filter((s) => s.event.type === 'chair.closeResponses').map((s) => s.hold)).toEqual([
       RESPONSES_HOLD_MS,
     ]);

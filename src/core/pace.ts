@@ -43,14 +43,15 @@ export const holdAfter = (before: Conference, after: Conference): number => {
   const was = before.snapshot.context;
   const now = after.snapshot.context;
   let hold = 0;
-  const wait = (ms: number) => (hold = Math.max(hold, Math.min(MAX_HOLD_MS, ms)));
+  const wait = (ms: number) => (hold = Math.max(hold, ms));
   if (now.statements.length > was.statements.length) {
     const s = now.statements[now.statements.length - 1]!;
     wait(readingMs(s.text ?? ''));
   }
   if (now.crisis && now.crisis !== was.crisis) {
     const c = after.env.crisis.get(now.crisis);
-    if (c) wait(readingMs(`${c.title.en} ${c.text.en}`));
+    // Read in one language, the longer to read of the two.
+    if (c) wait(readingMs(`${c.title.en} ${c.text.en}\n${c.title.ru} ${c.text.ru}`));
   }
   if (decidedCrises(now) > decidedCrises(was)) wait(RESPONSES_HOLD_MS);
   if (now.closed.length > was.closed.length) wait(BALLOT_HOLD_MS);
