@@ -97,9 +97,7 @@ export const hallModel = (
     gauges: METRICS.map((m) => ({ id: m, label: t(`metric_${m}` as Key), value: v.metrics[m] })),
     ballot: ballot
       ? {
-          title: s.proposals.find((p) => p.id === ballot.proposal)
-            ? `${s.proposals.find((p) => p.id === ballot.proposal)!.code} ${tx(s.proposals.find((p) => p.id === ballot.proposal)!.title)}`
-            : ballot.proposal,
+          title: proposalName(ballot.proposal),
           marks: members.map((d) => {
             const c = (closed ?? ballot).votes[d.id] ?? null;
             return { seat: d.id, choice: c, label: t(`choiceWord_${c ?? 'none'}` as Key) };
