@@ -41,6 +41,42 @@ const restore = (el: Field, v: string | boolean): void => {
   } else el.value = String(v);
 };
 
+type Name = 'id' | 'data-key';
+const fieldsOf = (root: HTMLElement, name: Name): Field[] =>
+  [...root.querySelectorAll(`[${name}]`)].filter(isField);
+
+/** What a root's form fields hold, by the attribute that names them; fields fed by a draft left out. */
+const keepFields = (root: HTMLElement, name: Name): Map<string, string | boolean> =>
+  new Map(
+    fieldsOf(root, name)
+      .filter((el) => !el.hasAttribute('data-draft'))
+      .map((el) => [el.getAttribute(name)!, valueOf(el)]),
+  );
+
+/**
+ * Gives the fields drawn anew what the old ones held. Selects come first and, with `announce`, say
+ * they changed: other fields may depend on them (the delegations offered for a scenario) and are
+ * looked up again after.
+ */
+const giveBack = (
+  root: HTMLElement,
+  name: Name,
+  kept: Map<string, string | boolean>,
+  announce = false,
+): void => {
+  if (!kept.size) return;
+  for (const el of fieldsOf(root, name)) {
+    const v = kept.get(el.getAttribute(name)!);
+    if (!(el instanceof HTMLSelectElement) || v === undefined || el.value === v) continue;
+    restore(el, v);
+    if (announce) el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  for (const el of fieldsOf(root, name)) {
+    const v = kept.get(el.getAttribute(name)!);
+    if (v !== undefined && !(el instanceof HTMLSelectElement)) restore(el, v);
+  }
+};
+
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 const editable = (el: Element | null): el is Editable =>
   el instanceof HTMLTextAreaElement ||
@@ -56,11 +92,7 @@ const editable = (el: Element | null): el is Editable =>
  * is drawn anew whenever another delegation moves, and a clock tick is a move.
  */
 export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null)[]): void => {
-  const values = new Map(
-    [...host.querySelectorAll('[data-key]:not([data-draft])')]
-      .filter(isField)
-      .map((el) => [el.dataset.key!, valueOf(el)] as const),
-  );
+  const values = keepFields(host, 'data-key');
   const opened = [...host.querySelectorAll<HTMLElement>('details[open] > summary[data-key]')].map(
     (x) => x.dataset.key!,
   );
@@ -73,11 +105,7 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
       : null;
   const scroll = host.scrollTop;
   host.replaceChildren(...children.filter((c): c is Node => c !== null));
-  if (values.size)
-    for (const el of [...host.querySelectorAll('[data-key]')].filter(isField)) {
-      const v = values.get(el.dataset.key!);
-      if (v !== undefined) restore(el, v);
-    }
+  giveBack(host, 'data-key', values);
   for (const k of opened)
     host
       .querySelector(`summary[data-key="${CSS.escape(k)}"]`)
@@ -111,18 +139,9 @@ export const afterNextPaint = (): Promise<void> =>
  * depend on them (the delegations offered for a scenario).
  */
 export const redrawKeepingInput = (root: HTMLElement, draw: () => void): void => {
-  const fields = () => [...root.querySelectorAll<Field>('input[id], select[id], textarea[id]')];
-  const kept = new Map(fields().map((el) => [el.id, valueOf(el)]));
+  const kept = keepFields(root, 'id');
   const focused = document.activeElement?.id;
   draw();
-  for (const el of fields())
-    if (el instanceof HTMLSelectElement && kept.has(el.id) && el.value !== kept.get(el.id)) {
-      el.value = String(kept.get(el.id));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-  for (const el of fields()) {
-    const v = kept.get(el.id);
-    if (v !== undefined && !(el instanceof HTMLSelectElement)) restore(el, v);
-  }
+  giveBack(root, 'id', kept, true);
   if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
 };
