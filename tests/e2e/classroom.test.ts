@@ -84,6 +84,14 @@ describe('a classroom session', () => {
     await ana.locator('#h-actions').getByText('Ваш ход').waitFor();
     await ana.locator('.top-buttons button[lang="en"]').click();
     await ana.locator('#h-actions').getByText('Your move').waitFor();
+    // The teacher is writing an announcement when switching language: the console is drawn
+    // again in Russian with the words still there.
+    await teacher.locator('#ctl-news').fill('Press conference at noon');
+    await teacher.locator('.top-buttons button[lang="ru"]').click();
+    await teacher.locator('#h-join').getByText('Код').waitFor();
+    expect(await teacher.locator('#ctl-news').inputValue()).toBe('Press conference at noon');
+    await teacher.locator('.top-buttons button[lang="en"]').click();
+    await teacher.locator('#ctl-news').fill('');
     await teacher.locator('[data-key="open-settings"]').click();
     await teacher.locator('#set-text').fill('1.5');
     // The slider says its value, on screen and to screen readers.

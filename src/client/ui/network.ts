@@ -574,11 +574,12 @@ export class NetworkScreens {
       refused: (r) => this.d.live(t('refused', { r: tx(r) })),
     });
     render();
-    this.redraw = () => {
-      // The frame anew; the panels and the debrief in the new language at the next render.
-      build();
-      render();
-    };
+    // The frame and the panels anew, with what the chair was typing or choosing kept.
+    this.redraw = () =>
+      redrawKeepingInput(this.d.root, () => {
+        build();
+        render();
+      });
   }
 
   /** The session's after-action report, built from its durable log (the chair's key opens it). */
