@@ -5,12 +5,15 @@
 import { nextAiEvent } from '../core/ai/autoplay';
 import { currentPhase, send, type Conference, type SendResult } from '../core/conference';
 import type { ConferenceEvent } from '../core/events';
-import { holdAfter } from '../core/pace';
+import { SPEED_FACTOR, holdAfter, type GameSpeed } from '../core/pace';
 import type { Difficulty } from '../core/state';
 
-/** Milliseconds between AI moves at each game speed (a setting); `normal` is the default. */
-export const PACE_OF_SPEED = { slow: 1200, normal: 700, fast: 300 } as const;
-export type GameSpeed = keyof typeof PACE_OF_SPEED;
+/** Milliseconds between AI moves at each game speed (a setting; `normal` is the default). */
+export const PACE_OF_SPEED = {
+  slow: Math.round(700 * SPEED_FACTOR.slow),
+  normal: 700,
+  fast: Math.round(700 * SPEED_FACTOR.fast),
+} as const satisfies Record<GameSpeed, number>;
 
 export type Listener = (c: Conference, last: SendResult | null) => void;
 

@@ -1,6 +1,6 @@
 /** Player settings, remembered in local storage; bad stored values fall back to defaults. */
 import type { Lang } from './i18n';
-import type { GameSpeed } from './session';
+import type { GameSpeed } from '../core/pace';
 
 export interface Settings {
   lang: Lang;

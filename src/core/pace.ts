@@ -9,6 +9,15 @@
 import type { Conference } from './conference';
 import type { ConferenceContext } from './state';
 
+/**
+ * Game speeds, as factors on the normal pace: the time between AI moves and the time to read both
+ * scale by them. A player chooses one in the settings; a teacher, for a session, on the console.
+ */
+export const SPEED_FACTOR = { slow: 12 / 7, normal: 1, fast: 3 / 7 } as const;
+export type GameSpeed = keyof typeof SPEED_FACTOR;
+export const isGameSpeed = (x: unknown): x is GameSpeed =>
+  typeof x === 'string' && Object.hasOwn(SPEED_FACTOR, x);
+
 /** Words a minute: a student reading a second language, not a speed reader. */
 export const READING_WPM = 180;
 /** Never longer than this for one text: a long speech can be read on after the room moves on. */

@@ -8,7 +8,7 @@ import { Protocol, Room, getMessageBytes, type Client } from '@colyseus/core';
 import { nextAiEvent } from '../core/ai/autoplay';
 import { currentPhase, replayGame, send, type Conference } from '../core/conference';
 import type { ConferenceEvent } from '../core/events';
-import { holdAfter } from '../core/pace';
+import { SPEED_FACTOR, holdAfter, isGameSpeed, type GameSpeed } from '../core/pace';
 import type { Scenario, Text } from '../core/scenario';
 import type { Difficulty, StartOptions } from '../core/state';
 import { viewFor, viewPatch, type ConferenceView } from '../core/views';
@@ -73,6 +73,8 @@ export class ConferenceRoom extends Room {
   private members = new Map<string, Member>();
   private tokens = new Map<string, { seat: string; name: string }>();
   private chairMode: 'ai' | 'human' = 'ai';
+  /** The session's game speed, set by the chair on the console (not kept across a restart). */
+  private speed: GameSpeed = 'normal';
   private phaseSince = 0;
   private lastPhase = '';
   /** The view each seat was sent last: the base of the next patch. */
@@ -87,6 +89,11 @@ export class ConferenceRoom extends Room {
   private get d(): RoomDeps {
     if (!deps) throw new Error('configureRooms() was not called');
     return deps;
+  }
+
+  /** Milliseconds between AI moves: the server's pace at this session's speed. */
+  private get pace(): number {
+    return this.d.pace * SPEED_FACTOR[this.speed];
   }
 
   override onCreate(o: CreateOptions): void {
@@ -258,6 +265,7 @@ export class ConferenceRoom extends Room {
       token: m.token,
       difficulty: this.difficulty,
       chairMode: this.chairMode,
+      speed: this.speed,
     });
     const view = viewFor(this.conf, m.seat);
     client.send('view', view);
@@ -359,7 +367,7 @@ export class ConferenceRoom extends Room {
     if (!res.ok) return res.reason;
     const seq = res.conference.snapshot.context.seq;
     this.d.store.append(this.code, seq, res.event);
-    const hold = (holdAfter(this.conf, res.conference) * this.d.pace) / DEFAULT_PACE_MS;
+    const hold = (holdAfter(this.conf, res.conference) * this.pace) / DEFAULT_PACE_MS;
     if (hold > 0) this.holdUntil = Math.max(this.holdUntil, this.clock.currentTime + hold);
     this.conf = res.conference;
     const phase = currentPhase(this.conf);
@@ -414,6 +422,16 @@ export class ConferenceRoom extends Room {
           return refuse(r('chair mode is "ai" or "human"', 'режим председателя: «ai» или «human»'));
         this.chairMode = a.mode;
         break;
+      case 'speed':
+        if (!isGameSpeed(a.speed))
+          return refuse(
+            r(
+              'the game speed is "slow", "normal" or "fast"',
+              'темп игры: «slow», «normal» или «fast»',
+            ),
+          );
+        this.speed = a.speed;
+        break;
       case 'mute':
         if (!target) return refuse(r('no such participant', 'нет такого участника'));
         target.muted = a.muted === true;
@@ -459,7 +477,7 @@ export class ConferenceRoom extends Room {
       this.seatControl();
     }
     if (now >= this.aiDue && now >= this.holdUntil) {
-      this.aiDue = now + this.d.pace;
+      this.aiDue = now + this.pace;
       // The teacher opens the conference when the class is ready; the AI chair helps after that.
       const waiting = currentPhase(this.conf) === 'rollCall.waiting';
       const humans = [

@@ -107,10 +107,14 @@ describe('a classroom session', () => {
     await teacher.locator('#set-text').fill('1');
     await teacher.locator('#settings-close').click();
 
+    // A slower session for a class reading in its second language: the choice stays shown.
+    await teacher.locator('#ctl-speed').selectOption('slow');
+
     // The teacher opens the conference when the class is in; both students answer the roll call.
     await teacher.locator('#ctl-chair-openRollCall').click();
     for (const p of [ana, bek])
       await p.locator('#panel-actions [data-key="rc-present"]').click({ timeout: 60_000 });
+    expect(await teacher.locator('#ctl-speed').inputValue()).toBe('slow');
 
     // A private message and an offer from Ana to Bek. Bek has begun a message of his own: the
     // one arriving does not wipe what he wrote, nor whom it is for.

@@ -10,7 +10,7 @@ export interface Joined {
   patches: { count: number; mismatched: number };
   refusals: { id: number | null; reason: { en: string; ru: string } }[];
   acks: { id: number | null; seq: number }[];
-  welcome: Promise<{ seat: string; role: string; token: string; code: string }>;
+  welcome: Promise<{ seat: string; role: string; token: string; code: string; speed?: string }>;
   last(): ConferenceView;
 }
 

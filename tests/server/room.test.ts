@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, start, until, type Joined } from './harness';
 import type { ConferenceView } from '../../src/core/views';
-import { readingMs } from '../../src/core/pace';
+import { SPEED_FACTOR, readingMs } from '../../src/core/pace';
 import { DEFAULT_PACE_MS } from '../../src/server/room';
 
 type Server = Awaited<ReturnType<typeof start>>;
@@ -294,6 +294,50 @@ describe('the room’s pace', () => {
       // Without the hold the yield would follow at the pace (90 ms).
       expect(hold).toBeGreaterThan(pace * 4);
       await chair.room.leave();
+    } finally {
+      await s.close();
+    }
+  }, 30_000);
+
+  it('the chair sets the session’s game speed; the AI then waits longer while the class reads', async () => {
+    const pace = DEFAULT_PACE_MS / 10;
+    const s = await start({ pace });
+    try {
+      const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018', humans: ['kz'] });
+      const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+      const student = await join(s.ws, c.body.code, { name: 'Ana' });
+      await until(() => chair.views.length > 0 && student.views.length > 0, 'first views');
+      // Only the chair may, and only to a known speed; each refusal says why.
+      student.room.send('admin', { action: 'speed', speed: 'fast' });
+      await until(() => student.refusals.length > 0, 'the student’s refusal');
+      expect(student.refusals[0]!.reason.en).toMatch(/only the chair/);
+      chair.room.send('admin', { action: 'speed', speed: 'warp' });
+      await until(() => chair.refusals.length > 0, 'the refusal of an unknown speed');
+      expect(chair.refusals[0]!.reason.en).toMatch(/"slow", "normal" or "fast"/);
+      chair.room.send('admin', { action: 'speed', speed: 'slow' });
+      await until(() => chair.acks.length > 0, 'the chair’s acknowledgement');
+      // Whoever joins next is told the speed (the console shows it).
+      const later = await join(s.ws, c.body.code, { role: 'observer' });
+      expect((await later.welcome).speed).toBe('slow');
+      const seen: { at: number; view: ConferenceView }[] = [];
+      const timer = setInterval(() => {
+        const v = chair.last();
+        if (seen.at(-1)?.view !== v) seen.push({ at: performance.now(), view: v });
+      }, 5);
+      chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
+      student.room.send('event', {
+        event: { type: 'delegate.answerRollCall', seat: 'kz', status: 'present' },
+      });
+      await until(
+        () => seen.some((x) => x.view.statements.length > 0 && !x.view.speaker),
+        'the first speech and its yield',
+      );
+      clearInterval(timer);
+      const spoke = seen.find((x) => x.view.statements.length > 0)!;
+      const yielded = seen.find((x) => x.view.statements.length > 0 && !x.view.speaker)!;
+      const normal = (readingMs(spoke.view.statements[0]!.text ?? '') * pace) / DEFAULT_PACE_MS;
+      expect(yielded.at - spoke.at).toBeGreaterThanOrEqual(normal * SPEED_FACTOR.slow - 30);
+      for (const j of [chair, student, later]) await j.room.leave();
     } finally {
       await s.close();
     }

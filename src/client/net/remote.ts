@@ -5,6 +5,7 @@
  * with the seat token kept in local storage, so the student keeps the seat.
  */
 import { Client, type Room } from 'colyseus.js';
+import type { GameSpeed } from '../../core/pace';
 import type { Text } from '../../core/scenario';
 import { applyViewPatch, type ConferenceView, type ViewPatch } from '../../core/views';
 
@@ -17,6 +18,8 @@ export interface Welcome {
   token: string;
   difficulty: string;
   chairMode: 'ai' | 'human';
+  /** The session's game speed, set on the console. */
+  speed: GameSpeed;
 }
 export interface RosterEntry {
   id: string;

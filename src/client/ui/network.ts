@@ -21,6 +21,7 @@ import { library, scenarioById } from '../scenarios';
 import type { Stage } from '../stage';
 import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
+import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, clockText, phaseKey } from './game';
@@ -637,7 +638,35 @@ export class NetworkScreens {
       }),
       h('label', { for: 'ctl-aichair' }, t('aiChair')),
     );
-    return chairControls(v, this.scenario!, (type, extra) => this.chair(type, extra), [aiChair]);
+    // The session's game speed: how long the AI waits between moves and while the class reads.
+    const speed = h(
+      'span',
+      { class: 'inline' },
+      h('label', { for: 'ctl-speed' }, t('gameSpeed')),
+      h(
+        'select',
+        {
+          id: 'ctl-speed',
+          'data-key': 'ctl-speed',
+          onchange: (e: Event) => {
+            const x = (e.target as HTMLSelectElement).value as GameSpeed;
+            if (this.session?.welcome) this.session.welcome.speed = x;
+            this.session?.admin({ action: 'speed', speed: x });
+          },
+        },
+        ...(['slow', 'normal', 'fast'] as const).map((x) =>
+          h(
+            'option',
+            { value: x, selected: (this.session?.welcome?.speed ?? 'normal') === x ? true : null },
+            t(`speed_${x}`),
+          ),
+        ),
+      ),
+    );
+    return chairControls(v, this.scenario!, (type, extra) => this.chair(type, extra), [
+      aiChair,
+      speed,
+    ]);
   }
 
   private statusTable(v: ConferenceView): Node[] {
