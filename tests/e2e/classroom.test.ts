@@ -84,6 +84,11 @@ describe('a classroom session', () => {
     await ana.locator('#h-actions').getByText('Ваш ход').waitFor();
     await ana.locator('.top-buttons button[lang="en"]').click();
     await ana.locator('#h-actions').getByText('Your move').waitFor();
+    // In a session the game speed is the teacher's: the student's setting says so.
+    await ana.locator('[data-key="open-settings"]').click();
+    expect(await ana.locator('#set-speed').isDisabled()).toBe(true);
+    await ana.locator('#set-speed-note').getByText('facilitator console').waitFor();
+    await ana.locator('#settings-close').click();
     // The teacher is writing an announcement when switching language: the console is drawn
     // again in Russian with the words still there.
     await teacher.locator('#ctl-news').fill('Press conference at noon');

@@ -908,6 +908,7 @@ export class App {
       value: string,
       options: [string, Key][],
       set: (v: string) => void,
+      note?: Key,
     ) =>
       h(
         'div',
@@ -917,6 +918,9 @@ export class App {
           'select',
           {
             id,
+            // A note says why the choice does not apply here; the setting is kept for later.
+            disabled: note ? true : null,
+            'aria-describedby': note ? `${id}-note` : null,
             onchange: (e: Event) => {
               set((e.target as HTMLSelectElement).value);
               this.applyAll();
@@ -926,6 +930,7 @@ export class App {
             h('option', { value: v, selected: v === value ? true : null }, t(k)),
           ),
         ),
+        note ? h('p', { class: 'help', id: `${id}-note` }, t(note)) : null,
       );
     this.dialog('settings', t('settings'), [
       select(
@@ -978,6 +983,10 @@ export class App {
           ['fast', 'speed_fast'],
         ],
         (v) => (s.speed = v as Settings['speed']),
+        // In a class session the speed is the session's, chosen on the facilitator console.
+        (this.elsewhere as { inSession?: boolean } | null)?.inSession
+          ? 'speedInSession'
+          : undefined,
       ),
     ]);
     // The language options name themselves in their own language.

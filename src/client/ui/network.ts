@@ -58,6 +58,11 @@ export class NetworkScreens {
 
   constructor(private readonly d: NetworkDeps) {}
 
+  /** Whether this device is in a classroom session (a desk, the projector or the console). */
+  get inSession(): boolean {
+    return this.session !== null;
+  }
+
   /**
    * After a change of settings (language, text size, contrast): the same screen again, with what
    * was typed kept and the session still connected.
