@@ -221,7 +221,7 @@ export class NetworkScreens {
         : h(
             'p',
             { class: 'notice-info', id: 'you-are' },
-            t('youAre', { name: seatName(), team: '' }),
+            t('youAre', { name: seatName() }),
             ' ',
             t('chairReadsYours'),
           );
