@@ -266,6 +266,31 @@ describe('fuzzing the room', () => {
   }, 60_000);
 });
 
+/**
+ * Does `begin`, then watches the chair's views until the first speech has been made and its
+ * speaker has yielded: when each was first seen, and the views then.
+ */
+const firstSpeech = async (chair: Joined, begin: () => void) => {
+  const seen: { at: number; view: ConferenceView }[] = [];
+  const timer = setInterval(() => {
+    const v = chair.last();
+    if (seen.at(-1)?.view !== v) seen.push({ at: performance.now(), view: v });
+  }, 5);
+  begin();
+  try {
+    await until(
+      () => seen.some((x) => x.view.statements.length > 0 && !x.view.speaker),
+      'the first speech and its yield',
+    );
+  } finally {
+    clearInterval(timer);
+  }
+  return {
+    spoke: seen.find((x) => x.view.statements.length > 0)!,
+    yielded: seen.find((x) => x.view.statements.length > 0 && !x.view.speaker)!,
+  };
+};
+
 describe('the room’s pace', () => {
   it('an AI speaker keeps the floor while the class reads the speech, scaled to the pace', async () => {
     // A tenth of the normal pace: a speech of ~6 s to read holds the floor ~0.6 s.
@@ -274,20 +299,10 @@ describe('the room’s pace', () => {
     try {
       const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018', humans: [] });
       const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
-      const seen: { at: number; view: ConferenceView }[] = [];
       await until(() => chair.views.length > 0, 'the chair’s view');
-      const timer = setInterval(() => {
-        const v = chair.last();
-        if (seen.at(-1)?.view !== v) seen.push({ at: performance.now(), view: v });
-      }, 5);
-      chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
-      await until(
-        () => seen.some((x) => x.view.statements.length > 0 && !x.view.speaker),
-        'the first speech and its yield',
+      const { spoke, yielded } = await firstSpeech(chair, () =>
+        chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } }),
       );
-      clearInterval(timer);
-      const spoke = seen.find((x) => x.view.statements.length > 0)!;
-      const yielded = seen.find((x) => x.view.statements.length > 0 && !x.view.speaker)!;
       const text = spoke.view.statements[0]!.text ?? '';
       const hold = (readingMs(text) * pace) / DEFAULT_PACE_MS;
       expect(yielded.at - spoke.at).toBeGreaterThanOrEqual(hold - 30);
@@ -319,22 +334,12 @@ describe('the room’s pace', () => {
       // Whoever joins next is told the speed (the console shows it).
       const later = await join(s.ws, c.body.code, { role: 'observer' });
       expect((await later.welcome).speed).toBe('slow');
-      const seen: { at: number; view: ConferenceView }[] = [];
-      const timer = setInterval(() => {
-        const v = chair.last();
-        if (seen.at(-1)?.view !== v) seen.push({ at: performance.now(), view: v });
-      }, 5);
-      chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
-      student.room.send('event', {
-        event: { type: 'delegate.answerRollCall', seat: 'kz', status: 'present' },
+      const { spoke, yielded } = await firstSpeech(chair, () => {
+        chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
+        student.room.send('event', {
+          event: { type: 'delegate.answerRollCall', seat: 'kz', status: 'present' },
+        });
       });
-      await until(
-        () => seen.some((x) => x.view.statements.length > 0 && !x.view.speaker),
-        'the first speech and its yield',
-      );
-      clearInterval(timer);
-      const spoke = seen.find((x) => x.view.statements.length > 0)!;
-      const yielded = seen.find((x) => x.view.statements.length > 0 && !x.view.speaker)!;
       const normal = (readingMs(spoke.view.statements[0]!.text ?? '') * pace) / DEFAULT_PACE_MS;
       expect(yielded.at - spoke.at).toBeGreaterThanOrEqual(normal * SPEED_FACTOR.slow - 30);
       for (const j of [chair, student, later]) await j.room.leave();
