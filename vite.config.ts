@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { regionAtlas } from './src/content/atlas-plugin';
 import { scenarioLibrary } from './src/content/library-plugin';
 import { precompress } from './src/server/static';
 
 export default defineConfig({
   plugins: [
     scenarioLibrary(),
+    regionAtlas(),
     {
       // Brotli and gzip copies of the text files, sent by the session server (src/server/static.ts).
       name: 'consensus-precompress',

@@ -9,3 +9,9 @@ declare module 'virtual:scenario-problems' {
   const problems: string[];
   export default problems;
 }
+
+declare module 'virtual:region-atlas' {
+  import type { Topology } from 'topojson-specification';
+  const atlas: Topology;
+  export default atlas;
+}

@@ -1,14 +1,19 @@
+import type { Topology } from 'topojson-specification';
+import regionAtlas from 'virtual:region-atlas';
 import { describe, expect, it } from 'vitest';
 import countries50m from 'world-atlas/countries-50m.json';
+import { ATLAS_BOX, decodeArcs } from '../../content/atlas';
 import {
   ISO2_TO_NUMERIC,
   buildRegionMap,
+  createProjection,
   dashSegments,
   hatchSegments,
   placeLabels,
   pointInRings,
   projectPoint,
   ringArea,
+  viewBounds,
   visibleOutlines,
 } from './map-data';
 
@@ -79,6 +84,29 @@ describe('the regional map', () => {
     },
   );
 
+  it.each([
+    [374, 590],
+    [360, 640],
+    [1280, 720],
+  ])('leaves the sea as sea on a %i×%i canvas (no country turned inside out)', (w, h) => {
+    for (const atlas of [undefined, countries50m as unknown as Topology]) {
+      const m = buildRegionMap(w, h, atlas ? { atlas } : {});
+      for (const c of m.countries) expect(c.area, c.name).toBeLessThan(0.5 * w * h);
+      // The Arabian Sea and the Arctic Ocean by the Kara Sea's mouth belong to no country.
+      for (const [lon, lat] of [
+        [64, 16],
+        [70, 77],
+      ] as const) {
+        const p = m.projectPoint(lon, lat);
+        if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) continue;
+        const inside = m.countries.filter((c) =>
+          pointInRings(p.x, p.y, [...c.polygons, ...c.holes]),
+        );
+        expect(inside.map((c) => c.name)).toEqual([]);
+      }
+    }
+  });
+
   it('projects Yerevan inside Armenia', () => {
     const am = map.country('am')!;
     const p = map.projectPoint(44.5, 40.2);
@@ -122,6 +150,48 @@ describe('the regional map', () => {
       ),
     ).toBe(true);
   });
+});
+
+describe('the atlas cut at build time', () => {
+  const world = countries50m as unknown as Topology;
+  const points = (t: Topology) => decodeArcs(t).reduce((s, a) => s + a.length, 0);
+
+  it('is less than half of world-atlas to download and decode', () => {
+    expect(JSON.stringify(regionAtlas).length).toBeLessThan(JSON.stringify(world).length / 2);
+    expect(points(regionAtlas)).toBeLessThan(points(world) / 2);
+  });
+
+  it.each([0.6, 0.75, 1, 4 / 3, 16 / 9, 2.5, 3])(
+    'holds everything a map %f times as wide as it is high can show',
+    (ratio) => {
+      const h = 600;
+      const w = Math.round(h * ratio);
+      const [west, south, east, north] = viewBounds(createProjection(w, h), w, h);
+      const [bw, bs, be, bn] = ATLAS_BOX;
+      expect(west).toBeGreaterThanOrEqual(bw);
+      expect(south).toBeGreaterThanOrEqual(bs);
+      expect(Math.min(east, 180)).toBeLessThanOrEqual(be);
+      expect(Math.min(north, 90)).toBeLessThanOrEqual(bn);
+    },
+  );
+
+  it.each([...SIZES, [360, 500] as [number, number], [2560, 1440] as [number, number]])(
+    'draws the same map as the whole of world-atlas at %i×%i',
+    (w, h) => {
+      const cut = buildRegionMap(w, h);
+      const full = buildRegionMap(w, h, { atlas: world });
+      // Every country of some size on the full map is on the cut one, in the same place.
+      for (const c of full.countries.filter((x) => x.area > 50)) {
+        const same = cut.countries.find((x) => x.id === c.id && x.name === c.name);
+        expect(same, c.name).toBeDefined();
+        // Within 3% of its visible area, or a few pixels for a sliver at the canvas edge.
+        expect(Math.abs(same!.area - c.area), c.name).toBeLessThan(Math.max(0.03 * c.area, 40));
+        expect(Math.abs(same!.bbox.x0 - c.bbox.x0), c.name).toBeLessThan(1.5);
+        expect(Math.abs(same!.bbox.y1 - c.bbox.y1), c.name).toBeLessThan(1.5);
+      }
+      expect(cut.countries.length).toBeGreaterThanOrEqual(full.countries.length - 3);
+    },
+  );
 });
 
 describe('drawing helpers', () => {

@@ -1,6 +1,7 @@
 /**
  * The regional map's geometry, as pure functions (no Phaser, no DOM): Natural Earth country
- * outlines from `world-atlas` (1:50m), cut to the CSTO region, projected with a conic equal-area
+ * outlines from `world-atlas` (1:50m, cut at build time to what the map can show:
+ * src/content/atlas.ts), cut to the CSTO region, projected with a conic equal-area
  * projection fitted to a canvas, simplified to a point budget, and returned as flat rings that a
  * Phaser Graphics object can draw directly. Also the drawing helpers that do not need a renderer:
  * hatch lines clipped to a country, dashed outlines, and a greedy label placer.
@@ -13,7 +14,8 @@ import type {
   MultiPolygon,
   Topology,
 } from 'topojson-specification';
-import countries50m from 'world-atlas/countries-50m.json';
+import regionAtlas from 'virtual:region-atlas';
+import { decodeArcs } from '../../content/atlas';
 
 /** A ring as flat coordinates `[x0, y0, x1, y1, …]` in canvas pixels, implicitly closed. */
 export type FlatRing = number[];
@@ -116,6 +118,8 @@ export interface RegionOptions {
   minRingArea?: number;
   /** Inset of the fitted region from the canvas edge, in pixels. */
   padding?: number;
+  /** Country outlines (tests compare the build's cut atlas with the whole of world-atlas). */
+  atlas?: Topology;
 }
 
 /** Belarus to Kyrgyzstan and Tajikistan, with the Caucasus, Afghanistan and China's west. */
@@ -139,7 +143,7 @@ interface Source {
   arcIndexes: number[][];
 }
 
-let source: Source | null = null;
+const sources = new WeakMap<Topology, Source>();
 
 function collectArcs(arcs: unknown, into: Set<number>): void {
   if (typeof arcs === 'number') into.add(arcs < 0 ? ~arcs : arcs);
@@ -187,28 +191,10 @@ function crimeaToUkraine(geometries: CountryGeometry[], arcs: Float64Array[]): C
   });
 }
 
-function loadSource(): Source {
-  if (source) return source;
-  const topo = countries50m as unknown as Topology;
-  const [sx, sy] = topo.transform?.scale ?? [1, 1];
-  const [tx, ty] = topo.transform?.translate ?? [0, 0];
-  const arcs = topo.arcs.map((arc) => {
-    const out = new Float64Array(arc.length * 2);
-    let x = 0;
-    let y = 0;
-    arc.forEach((p, i) => {
-      if (topo.transform) {
-        x += p[0] ?? 0;
-        y += p[1] ?? 0;
-        out[2 * i] = x * sx + tx;
-        out[2 * i + 1] = y * sy + ty;
-      } else {
-        out[2 * i] = p[0] ?? 0;
-        out[2 * i + 1] = p[1] ?? 0;
-      }
-    });
-    return out;
-  });
+function loadSource(topo: Topology): Source {
+  const known = sources.get(topo);
+  if (known) return known;
+  const arcs = decodeArcs(topo).map((points) => Float64Array.from(points.flat()));
   const countries = topo.objects['countries'] as GeometryCollection<CountryProps>;
   const geometries = crimeaToUkraine(countries.geometries as CountryGeometry[], arcs);
   const arcIndexes: number[][] = [];
@@ -233,7 +219,8 @@ function loadSource(): Source {
     }
     bounds.push([w, s, e, n]);
   }
-  source = { geometries, arcs, bounds, arcIndexes };
+  const source = { geometries, arcs, bounds, arcIndexes };
+  sources.set(topo, source);
   return source;
 }
 
@@ -427,21 +414,14 @@ function interiorPoint(rings: readonly FlatRing[], box: Box): Point {
 // The map
 
 /**
- * Builds the regional map for a canvas of `width` × `height` pixels: every country with a
- * visible part, clipped to the canvas, simplified, with label anchors.
+ * Geographic bounds of what a canvas shows, from its projected border, with a 3° margin:
+ * [west, south, east, north].
  */
-export function buildRegionMap(
+export function viewBounds(
+  projection: GeoProjection,
   width: number,
   height: number,
-  options: RegionOptions = {},
-): RegionMap {
-  const region = options.region ?? DEFAULT_REGION;
-  const tolerance = options.tolerance ?? Math.max(0.5, Math.sqrt(width * height) / 3200);
-  const minRingArea = options.minRingArea ?? 12;
-  const src = loadSource();
-  const projection = createProjection(width, height, region, options.padding ?? 8);
-
-  // Geographic bounds of what the canvas shows, from its projected border, with a margin.
+): [number, number, number, number] {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;
@@ -461,10 +441,25 @@ export function buildRegionMap(
       north = Math.max(north, ll[1]);
     }
   }
-  west -= 3;
-  east += 3;
-  south -= 3;
-  north += 3;
+  return [west - 3, south - 3, east + 3, north + 3];
+}
+
+/**
+ * Builds the regional map for a canvas of `width` × `height` pixels: every country with a
+ * visible part, clipped to the canvas, simplified, with label anchors.
+ */
+export function buildRegionMap(
+  width: number,
+  height: number,
+  options: RegionOptions = {},
+): RegionMap {
+  const region = options.region ?? DEFAULT_REGION;
+  const tolerance = options.tolerance ?? Math.max(0.5, Math.sqrt(width * height) / 3200);
+  const minRingArea = options.minRingArea ?? 12;
+  const src = loadSource(options.atlas ?? regionAtlas);
+  const projection = createProjection(width, height, region, options.padding ?? 8);
+
+  const [west, south, east, north] = viewBounds(projection, width, height);
 
   // Countries whose bounds meet the view, and the arcs they use.
   const kept: CountryGeometry[] = [];
@@ -508,7 +503,12 @@ export function buildRegionMap(
   for (const f of collection.features) {
     const collector = new RingCollector();
     geoPath(projection, collector)(f);
-    const rings = collector.rings.filter((r) => r.length >= 6);
+    // A ring that covers almost the whole canvas is the inside out of a country far to the south
+    // (Indonesia on a phone held upright: clipped near the cone's far side, its outline comes
+    // back reversed, as everything but the country). No country fills the regional map.
+    const rings = collector.rings.filter(
+      (r) => r.length >= 6 && Math.abs(ringArea(r)) < 0.8 * width * height,
+    );
     if (!rings.length) continue;
     // The largest ring is an outer ring; rings wound the other way are holes.
     const areas = rings.map(ringArea);
