@@ -16,7 +16,9 @@ import {
   fitLine,
   fontOf,
   lineMetrics,
+  scratchContext,
   sheetCells,
+  styleMetrics,
   widthOf,
   wrapLines,
   type LineMetrics,
@@ -823,15 +825,6 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     dt.render();
   }
 
-  private scratch: CanvasRenderingContext2D | null = null;
-
-  /** A 2D context for measuring text (nothing is drawn on it). */
-  private measure(): CanvasRenderingContext2D {
-    this.scratch ??= document.createElement('canvas').getContext('2d');
-    if (!this.scratch) throw new Error('this browser has no 2D canvas');
-    return this.scratch;
-  }
-
   /**
    * A text style in the hall's font, with the font's metrics measured once (cached for the page)
    * instead of by every text object on a canvas of its own, which cost a few ms per layout.
@@ -841,18 +834,17 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     bold = false,
     more: Phaser.Types.GameObjects.Text.TextStyle = {},
   ): Phaser.Types.GameObjects.Text.TextStyle {
-    const lm = this.metricsOf(size, bold);
     return {
       fontFamily: FONT,
       fontSize: `${size}px`,
       fontStyle: bold ? 'bold' : 'normal',
-      metrics: { ascent: lm.ascent, descent: lm.height - lm.ascent, fontSize: lm.height },
+      metrics: styleMetrics(scratchContext(), fontOf(size, bold, FONT)),
       ...more,
     };
   }
 
   private metricsOf(size: number, bold: boolean): LineMetrics {
-    return lineMetrics(this.measure(), fontOf(size, bold, FONT));
+    return lineMetrics(scratchContext(), fontOf(size, bold, FONT));
   }
 
   /** Height of one line of text at this size (measured with the real font). */
@@ -865,7 +857,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
    * scratch canvas in the text's font, so the text object is drawn once, not at every try.
    */
   private fit(t: Text, s: string, maxW: number): void {
-    const g = this.measure();
+    const g = scratchContext();
     g.font = `${t.style.fontStyle} ${t.style.fontSize} ${t.style.fontFamily}`;
     t.setText(fitLine(g, s, maxW));
   }
@@ -1239,7 +1231,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         ? (M.w - 2 * M.m - 2 * inset - 24 * ui) / 2
         : Math.min(M.w * 0.14, 150 * ui * (0.7 + 0.3 * M.ts)),
     );
-    const g = this.measure();
+    const g = scratchContext();
     const nameFont = fontOf(f.name, true, FONT);
     const statusFont = fontOf(f.status, false, FONT);
     let textW = 0;

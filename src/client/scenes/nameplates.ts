@@ -46,6 +46,27 @@ export const lineMetrics = (g: CanvasRenderingContext2D, font: string): LineMetr
   return m;
 };
 
+let scratch: CanvasRenderingContext2D | null = null;
+
+/** A 2D context for measuring text (nothing is drawn on it), one for the page. */
+export const scratchContext = (): CanvasRenderingContext2D => {
+  scratch ??= document.createElement('canvas').getContext('2d');
+  if (!scratch) throw new Error('this browser has no 2D canvas');
+  return scratch;
+};
+
+/**
+ * A Phaser text style's `metrics` for `font`, from the cache above: given them, a text object does
+ * not measure its font itself by drawing on a canvas of its own (a few ms each).
+ */
+export const styleMetrics = (
+  g: CanvasRenderingContext2D,
+  font: string,
+): { ascent: number; descent: number; fontSize: number } => {
+  const lm = lineMetrics(g, font);
+  return { ascent: lm.ascent, descent: lm.height - lm.ascent, fontSize: lm.height };
+};
+
 /** Width of `s` in the context's current font, rounded up as text objects round it. */
 export const widthOf = (g: CanvasRenderingContext2D, s: string): number =>
   Math.ceil(g.measureText(s).width);
