@@ -1,6 +1,7 @@
 /**
  * Creates the Phaser game with the hall (this module pulls in Phaser). The map scene, with its
- * Natural Earth data, loads only when someone first opens the map.
+ * Natural Earth outlines, loads once the hall has been on screen for a moment (at once if the map
+ * is opened before that), and projects its outlines for the canvas while the player reads.
  */
 import Phaser from 'phaser';
 import { flagKey } from '../flags';
@@ -69,6 +70,9 @@ export const bootStage = (
       backgroundColor: '#101820',
       scale: {
         mode: Phaser.Scale.RESIZE,
+        // The page's CSS sizes the stage (4:3 on a laptop, 70% of the screen's height on a
+        // phone): Phaser's inline `height: 100%` on it would undo the phone's height.
+        expandParent: false,
         width: parent.clientWidth || 800,
         height: parent.clientHeight || 450,
       },
@@ -95,10 +99,9 @@ export const bootStage = (
       (mapLoading ??= import('./map-scene').then(({ MapScene: Scene }) => {
         const scene = new Scene();
         game.scene.add('map', scene, false);
-        scene.events.once(Phaser.Scenes.Events.CREATE, () => {
-          map = scene;
-          if (pendingMap) scene.render(pendingMap);
-        });
+        // Given before it is created, the model is drawn once, by create.
+        if (pendingMap) scene.render(pendingMap);
+        map = scene;
         return scene;
       }));
     game.events.once(Phaser.Core.Events.READY, async () => {
@@ -142,6 +145,16 @@ export const bootStage = (
           },
         };
         resolve(stage);
+        // The map's code and outlines fetched, and projected for this canvas, while the player
+        // reads the hall: M then draws the map without waiting for them.
+        const fetchMap = () =>
+          void loadMap()
+            .then((scene) => scene.prepare(game.scale.width, game.scale.height))
+            .catch(() => (mapLoading = null));
+        setTimeout(() => {
+          if ('requestIdleCallback' in window) requestIdleCallback(fetchMap, { timeout: 2000 });
+          else fetchMap();
+        }, 1500);
       });
       game.scene.start('hall');
     });
