@@ -741,6 +741,8 @@ export const measureMemory = async (
 export type InputKind = 'vote' | 'offer' | 'settings';
 export interface InputResult {
   samples: Record<InputKind, number[]>;
+  /** Key M to the map's first frame, its first opening in a fresh browser (see measureMapOpen). */
+  mapOpen: number[];
   /** Offers the core accepted (an offer refused still repaints, with the reason announced). */
   offersAccepted: number;
   games: number;
@@ -813,6 +815,7 @@ export const measureInput = async (
   game: string,
   bare: string,
   want: number,
+  mapRuns = 5,
   budgetMs = 360_000,
 ): Promise<InputResult> => {
   const baseline = await inputBaseline(bare, want);
@@ -910,10 +913,52 @@ export const measureInput = async (
     log(
       `input: ${samples.vote.length} votes, ${samples.offer.length} offers, ${samples.settings.length} settings in ${games} game(s), ${strays.length} stray sample(s)`,
     );
-    return { samples, offersAccepted, games, baseline, strays };
   } finally {
     await b.close();
   }
+  const mapOpen = await measureMapOpen(game, mapRuns);
+  return { samples, offersAccepted, games, baseline, strays, mapOpen };
+};
+
+/**
+ * The first opening of the regional map, in a fresh browser each run: the hall is opened, the
+ * player reads it for `readMs` (the map's code and outlines load meanwhile), then presses M. From
+ * the key's timestamp to the map's first frame after it was drawn (the `map-drawn` mark).
+ */
+export const measureMapOpen = async (
+  game: string,
+  runs: number,
+  readMs = 3000,
+): Promise<number[]> => {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const b = await launch('map-open');
+    try {
+      await openHall(b.page, game, '');
+      await b.page.waitForTimeout(readMs);
+      await b.page.evaluate(() => {
+        const w = window as unknown as { __benchMapKey?: number };
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            if (e.key === 'm') w.__benchMapKey ??= e.timeStamp;
+          },
+          true,
+        );
+        (document.activeElement as HTMLElement | null)?.blur();
+      });
+      await b.page.keyboard.press('m');
+      const drawn = await waitMark(b.page, 'map-drawn', 30_000);
+      const key = await b.page.evaluate(
+        () => (window as unknown as { __benchMapKey?: number }).__benchMapKey ?? NaN,
+      );
+      out.push(drawn - key);
+    } finally {
+      await b.close();
+    }
+  }
+  log(`input: the map's first opening ${out.map((x) => x.toFixed(0)).join(', ')} ms`);
+  return out;
 };
 
 // ── 6. sizes ────────────────────────────────────────────────────────────────────────────────
