@@ -97,6 +97,7 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
  */
 export const shortcutKey = (e: KeyboardEvent): string | null => {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
-  if ((e.target as HTMLElement).closest('input, textarea, select, dialog')) return null;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest('input, textarea, select, dialog')) return null;
   return e.key.toLowerCase();
 };
