@@ -71,6 +71,14 @@ describe('a classroom session', () => {
     expect(new Set([anaSeat, bekSeat])).toEqual(new Set(['am', 'kz']));
     await shot(bek, 'student-phone');
     expect(await bek.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // On a phone the hall is 70% of the screen's height, tall enough for its gauges, and its
+    // canvas fills it.
+    await bek.locator(STAGE_CANVAS).waitFor({ timeout: 60_000 });
+    const phoneStage = (await bek.locator('#stage').boundingBox())!;
+    expect(phoneStage.height).toBeGreaterThan(0.65 * 640);
+    await expect
+      .poll(async () => (await bek.locator(STAGE_CANVAS).boundingBox())?.height ?? 0)
+      .toBeGreaterThan(phoneStage.height - 2);
     expect(await axe(ana), 'axe on a student desk').toEqual([]);
 
     const projector = await page('projector');

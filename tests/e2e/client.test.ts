@@ -502,6 +502,25 @@ describe('render on demand', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('the hall takes 70% of the screen’s height, its canvas fills it, and the map opens in it', async () => {
+    const page = await open('phone', '?pace=100000000', { width: 390, height: 844 });
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+    // Phaser's inline `height: 100%` once held the stage at 4:3 (280 px), the gauges cut off.
+    const stage = (await page.locator('#stage').boundingBox())!;
+    expect(stage.height).toBeGreaterThan(0.65 * 844);
+    const canvasHeight = async () => (await page.locator(STAGE_CANVAS).boundingBox())?.height ?? 0;
+    await expect.poll(canvasHeight).toBeGreaterThan(stage.height - 2);
+    expect(await canvasIsDrawn(page)).toBe(true);
+    await page.locator('body').press('m');
+    await page.waitForFunction(() => performance.getEntriesByName('map-drawn').length > 0);
+    expect(await canvasIsDrawn(page)).toBe(true);
+    expect(await canvasHeight()).toBeGreaterThan(stage.height - 2);
+  });
+});
+
 describe('size budgets', () => {
   it('JavaScript for the first interactive screen ≤ 450 KB gzip, without Phaser; all bytes before the first interaction ≤ 1.5 MB, flags included; sounds only after the hall’s first frame', async () => {
     const ctx = await browserContext('budget');
