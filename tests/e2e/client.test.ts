@@ -514,6 +514,17 @@ describe('on a phone', () => {
     const canvasHeight = async () => (await page.locator(STAGE_CANVAS).boundingBox())?.height ?? 0;
     await expect.poll(canvasHeight).toBeGreaterThan(stage.height - 2);
     expect(await canvasIsDrawn(page)).toBe(true);
+    // The desk's column headings keep their words whole ("Reputatio" / "n" once).
+    const headingLines = await page.evaluate(() =>
+      [...document.querySelectorAll('.panel th[scope=col]')].map((th) => {
+        const r = document.createRange();
+        r.selectNodeContents(th);
+        const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+        return `${th.textContent}: ${tops.size}`;
+      }),
+    );
+    expect(headingLines.length).toBeGreaterThan(0);
+    for (const h of headingLines) expect(h).toMatch(/: 1$/);
     await page.locator('body').press('m');
     await page.waitForFunction(() => performance.getEntriesByName('map-drawn').length > 0);
     expect(await canvasIsDrawn(page)).toBe(true);
