@@ -10,6 +10,11 @@ export interface Stage {
   showMap(): void;
   renderHall(m: HallModel): void;
   renderMap(m: MapModel): void;
+  /**
+   * Loads the map's code and draws `m` on it out of sight, so that showMap shows it at once (the
+   * game calls it once the hall has been on screen for a moment).
+   */
+  prepareMap(m: MapModel): void;
   readonly renderer: 'webgl' | 'canvas';
   /** True while the engine's loop sleeps because nothing on the stage moves (render on demand). */
   sleeping(): boolean;

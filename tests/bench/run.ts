@@ -29,6 +29,7 @@ import {
   measureMemory,
   measureSizes,
   median,
+  MAP_READ_MS,
   pageErrors,
   percentile,
   SCHOOL_WIFI,
@@ -264,13 +265,24 @@ const inputRows = (r: InputResult): Row[] => {
     }),
     row(
       'input',
-      'key → map drawn: open the map (M), first time, 3 s into the hall',
-      ms(percentile(r.mapOpen, 0.95)),
+      `key → map on screen p95: open the map (M), first time, ${MAP_READ_MS.prepared / 1000} s into the hall`,
+      ms(percentile(r.mapOpen.prepared, 0.95)),
       {
-        baseline: `bare Phaser ${ms(floor)}; median ${ms(median(r.mapOpen))}, n=${r.mapOpen.length} fresh browsers`,
-        ratio: times(percentile(r.mapOpen, 0.95) / floor),
+        baseline: `bare Phaser ${ms(floor)}; median ${ms(median(r.mapOpen.prepared))}, n=${r.mapOpen.prepared.length} fresh browsers`,
+        ratio: times(percentile(r.mapOpen.prepared, 0.95) / floor),
         target: '< 100 ms',
-        result: verdict(r.mapOpen.length >= 5 ? percentile(r.mapOpen, 0.95) < 100 : false),
+        result: verdict(
+          r.mapOpen.prepared.length >= 5 ? percentile(r.mapOpen.prepared, 0.95) < 100 : false,
+        ),
+      },
+    ),
+    row(
+      'input',
+      `key → map on screen: the same, ${MAP_READ_MS.atOnce} ms into the hall (the map not made ready yet)`,
+      ms(median(r.mapOpen.atOnce)),
+      {
+        baseline: `median; p95 ${ms(percentile(r.mapOpen.atOnce, 0.95))}, n=${r.mapOpen.atOnce.length}`,
+        ratio: times(median(r.mapOpen.atOnce) / floor),
       },
     ),
     row('input', 'offers the core accepted (the rest were refused)', `${r.offersAccepted}`, {

@@ -451,6 +451,18 @@ describe('render on demand', () => {
       );
     await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
+    // Once the hall has been read for a moment, the map is drawn out of sight: the hall on
+    // screen stays exactly as it was.
+    const hallShot = await page.locator(STAGE_CANVAS).screenshot();
+    await page.waitForFunction(
+      () => performance.getEntriesByName('map-prepared').length > 0,
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    await rests();
+    expect((await page.locator(STAGE_CANVAS).screenshot()).equals(hallShot)).toBe(true);
     // A change of language changes every word in the hall: it wakes, redraws, and rests again.
     const before = await page.locator(STAGE_CANVAS).screenshot();
     await page.click('button[lang=ru]');
@@ -494,11 +506,14 @@ describe('render on demand', () => {
       document.querySelector<HTMLElement>('#stage')!.style.width = '';
     });
     await expect.poll(width, { timeout: 5_000 }).toBe(wide);
-    // Opening the map wakes the engine (the map is not drawn on demand).
+    // Opening the map (drawn beforehand, out of sight) wakes the engine and shows the map.
+    const russianHall = await page.locator(STAGE_CANVAS).screenshot();
     await page.locator('body').press('m');
-    await page.waitForTimeout(700);
+    await page.waitForFunction(() => performance.getEntriesByName('map-shown').length > 0);
+    await page.waitForTimeout(300);
     expect(await sleeping()).toBe(false);
     expect(await canvasIsDrawn(page)).toBe(true);
+    expect((await page.locator(STAGE_CANVAS).screenshot()).equals(russianHall)).toBe(false);
   });
 });
 
@@ -526,7 +541,7 @@ describe('on a phone', () => {
     expect(headingLines.length).toBeGreaterThan(0);
     for (const h of headingLines) expect(h).toMatch(/: 1$/);
     await page.locator('body').press('m');
-    await page.waitForFunction(() => performance.getEntriesByName('map-drawn').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('map-shown').length > 0);
     expect(await canvasIsDrawn(page)).toBe(true);
     expect(await canvasHeight()).toBeGreaterThan(stage.height - 2);
   });

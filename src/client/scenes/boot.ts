@@ -1,7 +1,7 @@
 /**
  * Creates the Phaser game with the hall (this module pulls in Phaser). The map scene, with its
- * Natural Earth outlines, loads once the hall has been on screen for a moment (at once if the map
- * is opened before that), and projects its outlines for the canvas while the player reads.
+ * Natural Earth outlines, loads when the game asks to prepare it (Stage.prepareMap: drawn out of
+ * sight while the player reads the hall) or when the map is first opened.
  */
 import Phaser from 'phaser';
 import { flagKey } from '../flags';
@@ -95,6 +95,8 @@ export const bootStage = (
     let mapLoading: Promise<MapScene> | null = null;
     let pendingMap: MapModel | null = null;
     let wantMap = false;
+    /** Whether the map scene has been run (it then only sleeps and wakes). */
+    let mapStarted = false;
     const loadMap = (): Promise<MapScene> =>
       (mapLoading ??= import('./map-scene').then(({ MapScene: Scene }) => {
         const scene = new Scene();
@@ -126,15 +128,38 @@ export const bootStage = (
               if (!wantMap) return;
               game.scene.sleep('hall');
               if (game.scene.isSleeping('map')) game.scene.wake('map');
-              else if (!game.scene.isActive('map')) game.scene.run('map');
+              else if (!mapStarted) {
+                mapStarted = true;
+                game.scene.run('map');
+              }
               // The hall may have let the loop sleep while the map's code loaded.
               hall.wake();
+              // Read by `npm run bench` (input): the first frame that shows the map.
+              requestAnimationFrame(() => performance.mark('map-shown'));
             });
           },
           renderHall: (m) => hall.render(m),
           renderMap: (m) => {
             pendingMap = m;
             if (map) map.render(m);
+          },
+          prepareMap: (m) => {
+            pendingMap = m;
+            void loadMap()
+              .then((scene) => {
+                scene.render(m);
+                scene.prepare(game.scale.width, game.scale.height);
+                if (mapStarted) return;
+                // Created and drawn now, then put to sleep before its first frame.
+                mapStarted = true;
+                scene.events.once(Phaser.Scenes.Events.CREATE, () => {
+                  if (!wantMap) game.scene.sleep('map');
+                  performance.mark('map-prepared'); // read by the browser tests
+                });
+                game.scene.run('map');
+                hall.wake();
+              })
+              .catch(() => (mapLoading = null));
           },
           renderer: game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas',
           sleeping: () => !game.loop.running,
@@ -145,16 +170,6 @@ export const bootStage = (
           },
         };
         resolve(stage);
-        // The map's code and outlines fetched, and projected for this canvas, while the player
-        // reads the hall: M then draws the map without waiting for them.
-        const fetchMap = () =>
-          void loadMap()
-            .then((scene) => scene.prepare(game.scale.width, game.scale.height))
-            .catch(() => (mapLoading = null));
-        setTimeout(() => {
-          if ('requestIdleCallback' in window) requestIdleCallback(fetchMap, { timeout: 2000 });
-          else fetchMap();
-        }, 1500);
       });
       game.scene.start('hall');
     });

@@ -148,6 +148,10 @@ function sizeFactor(width: number, height: number): number {
 export class MapScene extends Phaser.Scene implements Renders<MapModel> {
   private model: MapModel | null = null;
   private map: RegionMap | null = null;
+  /** The model last drawn, as JSON: the same model is not drawn again. */
+  private drawnKey = '';
+  /** A model came while the scene slept: draw it when woken. */
+  private stale = false;
   /** What the base layer was drawn for: size and contrast mode. */
   private baseKey = '';
   /**
@@ -190,9 +194,12 @@ export class MapScene extends Phaser.Scene implements Renders<MapModel> {
     this.marker = this.add.graphics().setDepth(3);
     this.pulse = this.add.graphics().setDepth(3).setVisible(false);
     this.scale.on('resize', this.onResize, this);
+    this.events.on(Phaser.Scenes.Events.WAKE, this.onWake, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       // The scene's display list, tweens and clock clean up their own objects; the pen is ours.
       this.scale.off('resize', this.onResize, this);
+      this.events.off(Phaser.Scenes.Events.WAKE, this.onWake, this);
+      this.drawnKey = '';
       this.pen.destroy();
       this.pulseTween = null;
       this.pulseKey = '';
@@ -208,7 +215,18 @@ export class MapScene extends Phaser.Scene implements Renders<MapModel> {
   /** Shows a model; may be called before the scene has started (it is drawn in `create`). */
   render(model: MapModel): void {
     this.model = model;
-    if (this.baseTexture) this.draw();
+    if (JSON.stringify(model) === this.drawnKey) return;
+    // Asleep (drawn out of sight, or the hall is showing): drawn when woken.
+    if (this.baseTexture && this.sys.isActive()) this.draw();
+    else this.stale = true;
+  }
+
+  /** Woken to be shown: drawn again if the model or the canvas changed while it slept. */
+  private onWake(): void {
+    const sized =
+      this.map?.width === Math.round(this.scale.width) &&
+      this.map.height === Math.round(this.scale.height);
+    if (this.stale || !sized) this.draw();
   }
 
   private onResize(): void {
@@ -247,8 +265,8 @@ export class MapScene extends Phaser.Scene implements Renders<MapModel> {
     }
     this.drawOverlay(model, this.map, scheme, theme);
     this.bake(this.overlayTexture);
-    // Read by `npm run bench` (input): the map's first frame after it was drawn.
-    requestAnimationFrame(() => performance.mark('map-drawn'));
+    this.drawnKey = JSON.stringify(model);
+    this.stale = false;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -515,6 +515,7 @@ export class App {
       await this.ensureStage();
       this.refreshStage();
       await afterNextPaint();
+      this.prepareMapSoon();
     }
     this.sound ??= createSound(
       {
@@ -549,6 +550,23 @@ export class App {
     this.stage = await this.stagePromise;
     // The next animation frame comes after Phaser's step that drew the hall (`npm run bench`).
     if (this.stage) requestAnimationFrame(() => performance.mark('hall-first-frame'));
+  }
+
+  /**
+   * Once the hall has been on screen for a moment and the page is idle, the map is loaded and
+   * drawn out of sight, so that M (or the Map button) shows it at once.
+   */
+  private prepareMapSoon(): void {
+    const session = this.session;
+    setTimeout(() => {
+      const go = () => {
+        if (this.screen !== 'game' || this.session !== session || !this.stage || !session) return;
+        const v = viewFor(session.conference, this.seat || 'observer');
+        this.stage.prepareMap(mapModel(v, session.conference.scenario, this.theme()));
+      };
+      if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });
+      else go();
+    }, 1500);
   }
 
   /** The seat this device acts for now: in hot-seat play, the human who must act next. */
