@@ -13,6 +13,7 @@ import {
   axe,
   backdropIsDrawn,
   browserContext,
+  pictographsIn,
   canvasIsDrawn,
   serve,
   shot,
@@ -179,9 +180,13 @@ describe('solo play', () => {
     await page.keyboard.press('Enter');
     await page.locator('#panel-actions [data-key="rc-present"]').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-actions');
-    await playByKeyboard(page, (n) => shot(page, `solo-${n}`));
+    await playByKeyboard(page, async (n) => {
+      await shot(page, `solo-${n}`);
+      expect(await pictographsIn(page), n).toEqual([]);
+    });
     await page.locator('main.debrief h1').waitFor();
     await shot(page, 'debrief');
+    expect(await pictographsIn(page)).toEqual([]);
     await expectNoSeriousA11y(page, 'debrief');
     const text = await page.locator('main.debrief').innerText();
     expect(text).toContain('Scores');

@@ -160,3 +160,12 @@ const colours = (page: Page, from: { png?: string; canvas?: string }): Promise<n
       seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
     return seen.size;
   }, from);
+
+/**
+ * Emoji and other pictographs in the page's text: neither the game's fonts nor many school
+ * computers can draw them (a box instead of the crisis's pin, once).
+ */
+export const pictographsIn = (page: Page): Promise<string[]> =>
+  page.evaluate(() => [
+    ...new Set(document.body.innerText.match(/[\u{1F000}-\u{1FAFF}\u{2600}-\u{26FF}]/gu) ?? []),
+  ]);

@@ -709,7 +709,8 @@ export class GameScreen {
         }),
       ),
       h('p', {}, tx(c.text)),
-      h('p', {}, `📍 ${tx(c.location.name)}`),
+      // In words, not a pin emoji: many school computers have no font that draws one.
+      h('p', {}, h('strong', {}, `${t('crisisWhere')}: `), tx(c.location.name)),
     ];
     const members = this.deps.scenario.delegations.filter(
       (d) => d.role === 'member' && d.id !== c.requester,
