@@ -52,6 +52,13 @@ const softwareGL = (): { canvas: HTMLCanvasElement; context: WebGLRenderingConte
   }
 };
 
+/** Resolves at the page's next idle moment (or soon, where the browser cannot tell). */
+const idle = (): Promise<void> =>
+  new Promise((done) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => done(), { timeout: 1000 });
+    else setTimeout(done, 50);
+  });
+
 /** `flags`: the flags loaded early (src/client/flags.ts), added as textures before the hall starts. */
 export const bootStage = (
   parent: HTMLElement,
@@ -145,21 +152,23 @@ export const bootStage = (
           },
           prepareMap: (m) => {
             pendingMap = m;
-            void loadMap()
-              .then((scene) => {
-                scene.render(m);
-                scene.prepare(game.scale.width, game.scale.height);
-                if (mapStarted) return;
-                // Created and drawn now, then put to sleep before its first frame.
-                mapStarted = true;
-                scene.events.once(Phaser.Scenes.Events.CREATE, () => {
-                  if (!wantMap) game.scene.sleep('map');
-                  performance.mark('map-prepared'); // read by the browser tests
-                });
-                game.scene.run('map');
-                hall.wake();
-              })
-              .catch(() => (mapLoading = null));
+            // Three steps, each at an idle moment of its own, so that none holds up the hall
+            // for long: the code, the outlines projected, the scene created and drawn.
+            void (async () => {
+              const scene = await loadMap();
+              await idle();
+              scene.prepare(game.scale.width, game.scale.height);
+              await idle();
+              if (mapStarted) return;
+              // Created and drawn now, then put to sleep before its first frame.
+              mapStarted = true;
+              scene.events.once(Phaser.Scenes.Events.CREATE, () => {
+                if (!wantMap) game.scene.sleep('map');
+                performance.mark('map-prepared'); // read by the browser tests
+              });
+              game.scene.run('map');
+              hall.wake();
+            })().catch(() => (mapLoading = null));
           },
           renderer: game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas',
           sleeping: () => !game.loop.running,
