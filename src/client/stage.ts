@@ -23,6 +23,21 @@ export interface Stage {
   destroy(): void;
 }
 
+/**
+ * Once the hall has been on screen for a moment (1.5 s) and the page is idle, prepares the map
+ * (Stage.prepareMap) with the model `current` gives then, unless it gives none (the player left).
+ */
+export const prepareMapSoon = (stage: Stage, current: () => MapModel | null): void => {
+  setTimeout(() => {
+    const go = () => {
+      const m = current();
+      if (m) stage.prepareMap(m);
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });
+    else go();
+  }, 1500);
+};
+
 /** Starts loading the engine and the hall's code (not their assets), without starting them. */
 export const prefetchStage = (): void => {
   void import('./scenes/boot').catch(() => undefined);

@@ -184,8 +184,13 @@ describe('a classroom session', () => {
     await expect
       .poll(async () => (await ana.locator('#net-status').innerText()).trim(), { timeout: 10_000 })
       .not.toBe('');
-    // The teacher sees Ana's vote while she is away; Bek votes; the ballot closes with both votes.
-    await bek.locator('#panel-actions [data-vote="yes"]').click({ timeout: 60_000 });
+    // The teacher sees Ana's vote while she is away; Bek votes, with the Y key as in solo play;
+    // the ballot closes with both votes.
+    await bek.locator('#panel-actions [data-vote="yes"]').waitFor({ timeout: 60_000 });
+    // (Not while the message box has the focus: there a "y" is a letter of the message.)
+    await bek.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await bek.keyboard.press('y');
+    await bek.locator('#panel-actions [data-vote="yes"]').waitFor({ state: 'detached' });
     await ana.locator('#you-are').waitFor();
     await expect
       .poll(async () => (await ana.locator('#net-status').innerText()).trim(), { timeout: 60_000 })
@@ -202,6 +207,28 @@ describe('a classroom session', () => {
       .poll(() => room.conference().snapshot.context.closed.length, { timeout: 60_000 })
       .toBeGreaterThan(0);
     await shot(projector, 'projector');
+    // The projector shows the regional map with M (or its Map button), and the hall again.
+    await projector.locator('body').press('m');
+    await projector.waitForFunction(() => performance.getEntriesByName('map-shown').length > 0);
+    expect(await projector.locator('#show-map').getAttribute('aria-pressed')).toBe('true');
+    await shot(projector, 'projector-map');
+    await projector.locator('#show-hall').click();
+    expect(await projector.locator('#show-hall').getAttribute('aria-pressed')).toBe('true');
+    // The shortcuts listed are those that work here: a desk's votes and the map on Ana's desk,
+    // neither on the teacher's console.
+    const listed = async (p: Page) => {
+      await p.locator('[data-key="open-shortcuts"]').click();
+      const text = await p.locator('dialog#shortcuts').innerText();
+      await p.keyboard.press('Escape');
+      await p.locator('dialog#shortcuts').waitFor({ state: 'detached' });
+      return text;
+    };
+    const desk = await listed(ana);
+    expect(desk).toContain('Vote yes');
+    expect(desk).toContain('map');
+    const onConsole = await listed(teacher);
+    expect(onConsole).not.toContain('Vote yes');
+    expect(onConsole).not.toContain('map');
     await shot(ana, 'student-after-reconnect');
     const closed = room.conference().snapshot.context.closed;
     expect(closed[0]!.votes[anaSeat]).toBe('yes');

@@ -28,19 +28,25 @@ import {
   saveSettings,
   type Settings,
 } from '../settings';
-import type { Stage } from '../stage';
+import { prepareMapSoon, type Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
 import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
-import { GameScreen, clockText, phaseKey } from './game';
+import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
 import { ReplayScreen } from './replay';
 import { renderReport } from './report-view';
 
 type Screen = 'title' | 'setup' | 'game' | 'debrief';
+/** Which groups of shortcut keys work on a screen (the shortcuts list shows only those). */
+export interface ShortcutSet {
+  map: boolean;
+  desk: boolean;
+  messages: boolean;
+}
 
 interface Setup {
   scenario: string;
@@ -83,7 +89,15 @@ export class App {
    * A screen another module draws (a classroom screen, chair training, a replay): a change of
    * settings draws that screen again, not the title.
    */
-  private elsewhere: { refresh(): void } | null = null;
+  /**
+   * A screen drawn by another module (classroom, training, replay, report): drawn again after a
+   * change of settings, and offered the shortcut keys first.
+   */
+  private elsewhere: {
+    refresh(): void;
+    key?(k: string): boolean;
+    keys?(): ShortcutSet;
+  } | null = null;
 
   constructor(private readonly root: HTMLElement) {
     this.replay = new ReplayScreen(root, {
@@ -552,21 +566,19 @@ export class App {
     if (this.stage) requestAnimationFrame(() => performance.mark('hall-first-frame'));
   }
 
-  /**
-   * Once the hall has been on screen for a moment and the page is idle, the map is loaded and
-   * drawn out of sight, so that M (or the Map button) shows it at once.
-   */
+  /** The map, loaded and drawn out of sight soon, so that M (or the Map button) shows it at once. */
   private prepareMapSoon(): void {
     const session = this.session;
-    setTimeout(() => {
-      const go = () => {
-        if (this.screen !== 'game' || this.session !== session || !this.stage || !session) return;
-        const v = viewFor(session.conference, this.seat || 'observer');
-        this.stage.prepareMap(mapModel(v, session.conference.scenario, this.theme()));
-      };
-      if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });
-      else go();
-    }, 1500);
+    if (!this.stage || !session) return;
+    prepareMapSoon(this.stage, () =>
+      this.screen === 'game' && this.session === session
+        ? mapModel(
+            viewFor(session.conference, this.seat || 'observer'),
+            session.conference.scenario,
+            this.theme(),
+          )
+        : null,
+    );
   }
 
   /** The seat this device acts for now: in hot-seat play, the human who must act next. */
@@ -1016,16 +1028,26 @@ export class App {
   }
 
   private openShortcuts(): void {
+    // The keys that do something on this screen: the map's where there is a map, a delegation's
+    // desk's where there is one, the message box's in a class.
+    const keys: ShortcutSet =
+      this.screen === 'game'
+        ? { map: true, desk: true, messages: false }
+        : (this.elsewhere?.keys?.() ?? { map: false, desk: false, messages: false });
     const rows: [string, Key][] = [
       ['?', 'key_help'],
-      ['M', 'key_map'],
+      ...(keys.map ? ([['M', 'key_map']] as [string, Key][]) : []),
       ['S', 'key_settings'],
-      ['G', 'key_actions'],
-      ['Y', 'key_yes'],
-      ['N', 'key_no'],
-      ['A', 'key_aside'],
+      ...(keys.desk
+        ? ([
+            ['G', 'key_actions'],
+            ['Y', 'key_yes'],
+            ['N', 'key_no'],
+            ['A', 'key_aside'],
+          ] as [string, Key][])
+        : []),
       ['Esc', 'key_escape'],
-      ['Ctrl+Enter', 'key_sendMessage'],
+      ...(keys.messages ? ([['Ctrl+Enter', 'key_sendMessage']] as [string, Key][]) : []),
     ];
     this.dialog('shortcuts', t('shortcuts'), [
       h(
@@ -1041,21 +1063,11 @@ export class App {
     if (k === null) return;
     if (k === '?') return this.openShortcuts();
     if (k === 's') return this.openSettings();
+    // A classroom desk or the projector has its own (the hall and map, the desk's votes).
+    if (this.elsewhere?.key?.(k)) return;
     if (this.screen !== 'game') return;
     if (k === 'm') return this.setView(this.view === 'hall' ? 'map' : 'hall');
-    if (k === 'g') {
-      document.getElementById('panel-actions')?.focus();
-      return;
-    }
-    const vote = { y: 'yes', n: 'no', a: 'standAside' }[k];
-    if (vote) {
-      const btn =
-        document.querySelector<HTMLButtonElement>(`#panel-actions [data-vote="${vote}"]`) ??
-        (vote === 'standAside'
-          ? document.querySelector<HTMLButtonElement>('#panel-actions [data-vote="abstain"]')
-          : null);
-      btn?.click();
-    }
+    deskShortcut(k);
   }
 }
 

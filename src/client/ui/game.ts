@@ -82,6 +82,27 @@ export const phaseKey = (phase: string): Key => {
 export const clockText = (s: number) =>
   `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
+/**
+ * The desk's keyboard shortcuts, wherever a desk is on screen (solo, hot-seat, a classroom desk):
+ * G goes to "Your move"; Y, N and A vote yes, no and stand aside (abstain where the procedure has
+ * no standing aside). Returns whether the key was one of them.
+ */
+export const deskShortcut = (k: string): boolean => {
+  if (k === 'g') {
+    document.getElementById('panel-actions')?.focus();
+    return true;
+  }
+  const vote = ({ y: 'yes', n: 'no', a: 'standAside' } as Record<string, string>)[k];
+  if (!vote) return false;
+  const btn =
+    document.querySelector<HTMLButtonElement>(`#panel-actions [data-vote="${vote}"]`) ??
+    (vote === 'standAside'
+      ? document.querySelector<HTMLButtonElement>('#panel-actions [data-vote="abstain"]')
+      : null);
+  btn?.click();
+  return true;
+};
+
 export class GameScreen {
   readonly root: HTMLElement;
   private panels = new Map<string, { el: HTMLElement; sig: string }>();

@@ -6,10 +6,11 @@
 import { replayGame, type SendResult } from '../../core/conference';
 import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
 import type { Scenario, Text } from '../../core/scenario';
+import type { ShortcutSet } from './app';
 import type { ConferenceView } from '../../core/views';
 import { getLang, t, tx, type Key } from '../i18n';
 import { renderReport } from './report-view';
-import { hallModel } from '../models';
+import { hallModel, mapModel } from '../models';
 import {
   RemoteSession,
   chairKeyFor,
@@ -18,13 +19,13 @@ import {
   type Welcome,
 } from '../net/remote';
 import { library, scenarioById } from '../scenarios';
-import type { Stage } from '../stage';
+import { prepareMapSoon, type Stage } from '../stage';
 import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
-import { GameScreen, clockText, phaseKey } from './game';
+import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
 import { chairControls } from './chair-controls';
 
 export interface NetworkDeps {
@@ -55,6 +56,10 @@ export class NetworkScreens {
   private scenario: Scenario | null = null;
   /** Draws the current screen again in the current language and theme. */
   private redraw: (() => void) | null = null;
+  /** The desk or projector on screen (what the server told this device), if any. */
+  private desk: Welcome | null = null;
+  /** The hall or the regional map, on a desk or the projector. */
+  private view: 'hall' | 'map' = 'hall';
 
   constructor(private readonly d: NetworkDeps) {}
 
@@ -69,6 +74,51 @@ export class NetworkScreens {
    */
   refresh(): void {
     this.redraw?.();
+  }
+
+  /**
+   * A shortcut key on a desk or the projector: M switches between the hall and the map; G, Y, N
+   * and A act on the desk as in solo play. Returns whether the key was taken.
+   */
+  key(k: string): boolean {
+    if (!this.keys().map) return false;
+    if (k === 'm') {
+      this.setView(this.view === 'hall' ? 'map' : 'hall');
+      return true;
+    }
+    return this.keys().desk && deskShortcut(k);
+  }
+
+  /** The shortcuts that work here: the map on a desk or the projector, votes on a desk. */
+  keys(): ShortcutSet {
+    const on =
+      this.desk !== null && this.session !== null && !document.querySelector('main.debrief');
+    const seat = on && this.desk?.role === 'delegation';
+    return { map: on, desk: seat, messages: seat };
+  }
+
+  private setView(v: 'hall' | 'map'): void {
+    this.view = v;
+    document.getElementById('show-hall')?.setAttribute('aria-pressed', String(v === 'hall'));
+    document.getElementById('show-map')?.setAttribute('aria-pressed', String(v === 'map'));
+    if (this.scenario)
+      document
+        .getElementById('stage')
+        ?.setAttribute('aria-label', `${t(v)}: ${tx(this.scenario.title)}`);
+    if (v === 'map') this.stage?.showMap();
+    else this.stage?.showHall();
+    if (this.session?.view && this.desk) this.drawStage(this.session.view, this.desk);
+  }
+
+  /** The hall or the map, whichever is shown, for this view of the conference. */
+  private drawStage(v: ConferenceView, w: Welcome): void {
+    const scenario = this.scenario;
+    if (!scenario || !this.stage) return;
+    if (this.view === 'map') this.stage.renderMap(mapModel(v, scenario, this.d.theme()));
+    else
+      this.stage.renderHall(
+        hallModel(v, scenario, this.d.theme(), w.role === 'delegation' ? [w.seat] : []),
+      );
   }
 
   /** Leaves the session and goes back to the title. */
@@ -86,6 +136,7 @@ export class NetworkScreens {
   leave(): void {
     this.session?.leave();
     this.session = null;
+    this.desk = null;
     this.stage?.destroy();
     this.stage = null;
   }
@@ -184,6 +235,8 @@ export class NetworkScreens {
     const s = this.session!;
     const scenario = this.scenario!;
     const observer = w.role === 'observer';
+    this.desk = w;
+    this.view = 'hall';
     // Remote sends go through the session; refusals come back later as messages.
     const remoteSend = (raw: unknown) => {
       s.send(raw as Record<string, unknown>);
@@ -212,6 +265,18 @@ export class NetworkScreens {
           h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
           this.statusLine(),
         ),
+        h(
+          'div',
+          { class: 'view-switch', role: 'group', 'aria-label': `${t('hall')} / ${t('map')}` },
+          button(t('hall'), () => this.setView('hall'), {
+            'aria-pressed': String(this.view === 'hall'),
+            id: 'show-hall',
+          }),
+          button(t('map'), () => this.setView('map'), {
+            'aria-pressed': String(this.view === 'map'),
+            id: 'show-map',
+          }),
+        ),
         this.d.topButtons(),
         h('div', { class: 'top-buttons' }, this.leaveButton('net-leave')),
       );
@@ -225,7 +290,7 @@ export class NetworkScreens {
             ' ',
             t('chairReadsYours'),
           );
-    const view = stageView(`${t('hall')}: ${tx(scenario.title)}`);
+    const view = stageView(`${t(this.view)}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
       header(),
       h(
@@ -243,12 +308,18 @@ export class NetworkScreens {
       document.querySelector('header.game-top')?.replaceWith(header());
       const notice = youAre();
       if (notice) document.getElementById('you-are')?.replaceWith(notice);
-      view.host.setAttribute('aria-label', `${t('hall')}: ${tx(scenario.title)}`);
+      view.host.setAttribute('aria-label', `${t(this.view)}: ${tx(scenario.title)}`);
       if (s.view) this.onView(s.view, w);
     };
     void view.load().then((stage) => {
       this.stage = stage;
       if (s.view) this.onView(s.view, w);
+      if (stage)
+        prepareMapSoon(stage, () =>
+          this.session === s && s.view && this.scenario
+            ? mapModel(s.view, this.scenario, this.d.theme())
+            : null,
+        );
     });
     s.on({
       view: (v) => this.onView(v, w),
@@ -296,9 +367,7 @@ export class NetworkScreens {
     const clock = document.getElementById('clock');
     if (clock) clock.textContent = clockText(v.clock);
     this.game?.update(v);
-    this.stage?.renderHall(
-      hallModel(v, scenario, this.d.theme(), w.role === 'delegation' ? [w.seat] : []),
-    );
+    this.drawStage(v, w);
   }
 
   showProjector(code: string): void {
