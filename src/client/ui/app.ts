@@ -29,7 +29,7 @@ import {
   type Settings,
 } from '../settings';
 import { prepareMapSoon, type Stage } from '../stage';
-import { stageView, type StageView } from './stage-view';
+import { showOnStage, stageView, viewSwitch, type StageShows, type StageView } from './stage-view';
 import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
@@ -76,7 +76,7 @@ export class App {
   private stage: Stage | null = null;
   private stagePromise: Promise<Stage | null> | null = null;
   private stageView: StageView | null = null;
-  private view: 'hall' | 'map' = 'hall';
+  private view: StageShows = 'hall';
   private seat = '';
   private confirmedSeat = '';
   private sound: SoundSystem | null = null;
@@ -686,18 +686,7 @@ export class App {
         h('span', { id: 'phase', class: 'phase' }),
         h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
       ),
-      h(
-        'div',
-        { class: 'view-switch', role: 'group', 'aria-label': `${t('hall')} / ${t('map')}` },
-        button(t('hall'), () => this.setView('hall'), {
-          'aria-pressed': String(this.view === 'hall'),
-          id: 'show-hall',
-        }),
-        button(t('map'), () => this.setView('map'), {
-          'aria-pressed': String(this.view === 'map'),
-          id: 'show-map',
-        }),
-      ),
+      viewSwitch(this.view, (v) => this.setView(v)),
       this.topButtons(),
       button(t('saveQuit'), () => this.saveAndQuit(), { id: 'save-quit' }),
     );
@@ -722,15 +711,9 @@ export class App {
     this.updateGame();
   }
 
-  private setView(v: 'hall' | 'map'): void {
+  private setView(v: StageShows): void {
     this.view = v;
-    document.getElementById('show-hall')?.setAttribute('aria-pressed', String(v === 'hall'));
-    document.getElementById('show-map')?.setAttribute('aria-pressed', String(v === 'map'));
-    document
-      .getElementById('stage')
-      ?.setAttribute('aria-label', `${t(v)}: ${tx(this.scenario()!.title)}`);
-    if (v === 'map') this.stage?.showMap();
-    else this.stage?.showHall();
+    showOnStage(v, this.stage, this.scenario()!.title);
     this.refreshStage();
   }
 

@@ -20,7 +20,7 @@ import {
 } from '../net/remote';
 import { library, scenarioById } from '../scenarios';
 import { prepareMapSoon, type Stage } from '../stage';
-import { stageView } from './stage-view';
+import { showOnStage, stageView, viewSwitch, type StageShows } from './stage-view';
 import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
@@ -59,7 +59,7 @@ export class NetworkScreens {
   /** The desk or projector on screen (what the server told this device), if any. */
   private desk: Welcome | null = null;
   /** The hall or the regional map, on a desk or the projector. */
-  private view: 'hall' | 'map' = 'hall';
+  private view: StageShows = 'hall';
 
   constructor(private readonly d: NetworkDeps) {}
 
@@ -97,16 +97,9 @@ export class NetworkScreens {
     return { map: on, desk: seat, messages: seat };
   }
 
-  private setView(v: 'hall' | 'map'): void {
+  private setView(v: StageShows): void {
     this.view = v;
-    document.getElementById('show-hall')?.setAttribute('aria-pressed', String(v === 'hall'));
-    document.getElementById('show-map')?.setAttribute('aria-pressed', String(v === 'map'));
-    if (this.scenario)
-      document
-        .getElementById('stage')
-        ?.setAttribute('aria-label', `${t(v)}: ${tx(this.scenario.title)}`);
-    if (v === 'map') this.stage?.showMap();
-    else this.stage?.showHall();
+    if (this.scenario) showOnStage(v, this.stage, this.scenario.title);
     if (this.session?.view && this.desk) this.drawStage(this.session.view, this.desk);
   }
 
@@ -265,18 +258,7 @@ export class NetworkScreens {
           h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
           this.statusLine(),
         ),
-        h(
-          'div',
-          { class: 'view-switch', role: 'group', 'aria-label': `${t('hall')} / ${t('map')}` },
-          button(t('hall'), () => this.setView('hall'), {
-            'aria-pressed': String(this.view === 'hall'),
-            id: 'show-hall',
-          }),
-          button(t('map'), () => this.setView('map'), {
-            'aria-pressed': String(this.view === 'map'),
-            id: 'show-map',
-          }),
-        ),
+        viewSwitch(this.view, (v) => this.setView(v)),
         this.d.topButtons(),
         h('div', { class: 'top-buttons' }, this.leaveButton('net-leave')),
       );

@@ -3,8 +3,36 @@
  * and a clear message (the text desk still works) if the hall cannot be shown.
  */
 import { loadStage, type Stage } from '../stage';
-import { t } from '../i18n';
-import { h } from './dom';
+import type { Text } from '../../core/scenario';
+import { t, tx } from '../i18n';
+import { button, h } from './dom';
+
+/** What the stage shows: the hall or the regional map. */
+export type StageShows = 'hall' | 'map';
+
+/** The Hall / Map switch of a game's header (solo, a classroom desk, the projector). */
+export const viewSwitch = (shown: StageShows, choose: (v: StageShows) => void): HTMLElement =>
+  h(
+    'div',
+    { class: 'view-switch', role: 'group', 'aria-label': `${t('hall')} / ${t('map')}` },
+    button(t('hall'), () => choose('hall'), {
+      'aria-pressed': String(shown === 'hall'),
+      id: 'show-hall',
+    }),
+    button(t('map'), () => choose('map'), {
+      'aria-pressed': String(shown === 'map'),
+      id: 'show-map',
+    }),
+  );
+
+/** Shows the hall or the map: the switch's pressed button, the stage's name, the stage itself. */
+export const showOnStage = (v: StageShows, stage: Stage | null, title: Text): void => {
+  document.getElementById('show-hall')?.setAttribute('aria-pressed', String(v === 'hall'));
+  document.getElementById('show-map')?.setAttribute('aria-pressed', String(v === 'map'));
+  document.getElementById('stage')?.setAttribute('aria-label', `${t(v)}: ${tx(title)}`);
+  if (v === 'map') stage?.showMap();
+  else stage?.showHall();
+};
 
 export interface StageView {
   wrap: HTMLElement;
