@@ -86,10 +86,6 @@ export class App {
   private training: TrainingScreen;
   private replay: ReplayScreen;
   /**
-   * A screen another module draws (a classroom screen, chair training, a replay): a change of
-   * settings draws that screen again, not the title.
-   */
-  /**
    * A screen drawn by another module (classroom, training, replay, report): drawn again after a
    * change of settings, and offered the shortcut keys first.
    */
