@@ -526,8 +526,13 @@ describe('on a phone', () => {
   it('the hall takes 70% of the screen’s height, its canvas fills it, and the map opens in it', async () => {
     const page = await open('phone', '?pace=100000000', { width: 390, height: 844 });
     await page.click('#new-game');
+    // Start is at the bottom of the long setup screen: the player scrolls down to it.
     await page.click('#start');
     await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+    // The game opens at its top, on "Your move" (it stayed scrolled down, showing the hall).
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const move = (await page.locator('#h-actions').boundingBox())!;
+    expect(move.y + move.height).toBeLessThan(844);
     // Phaser's inline `height: 100%` once held the stage at 4:3 (280 px), the gauges cut off.
     const stage = (await page.locator('#stage').boundingBox())!;
     expect(stage.height).toBeGreaterThan(0.65 * 844);

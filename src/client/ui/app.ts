@@ -288,6 +288,8 @@ export class App {
     this.screen = screen;
     this.notice = screen === 'title' ? this.notice : null;
     this.render();
+    // A new screen starts at its top (the page stayed scrolled where the last one was left).
+    window.scrollTo(0, 0);
     document.getElementById('main')?.focus({ preventScroll: true });
   }
 
@@ -517,6 +519,9 @@ export class App {
     this.elsewhere = null;
     this.screen = conf.snapshot.context.ended ? 'debrief' : 'game';
     this.render();
+    // The game starts at "Your move", not where Start was on the longer setup screen (on a
+    // phone, the bottom of the game screen: the hall, below the desk).
+    window.scrollTo(0, 0);
     this.session.subscribe((c, r) => this.onChange(c, r));
     if (this.screen === 'game') {
       // Play starts at once; the hall appears when Phaser has loaded, and the sounds load after
