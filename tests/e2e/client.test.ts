@@ -718,6 +718,12 @@ describe('every other screen', () => {
       expect(await axe(page), `axe on training setup (${lang})`).toEqual([]);
       await checkLanguage('training setup');
       await page.click('#train-start');
+      // Training opens at the top with the focus on the chair's controls: Tab reaches the first.
+      await page.locator('#ctl-chair-openRollCall').waitFor();
+      expect(await page.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual([
+        0,
+        'train-controls',
+      ]);
       await page.locator('#ctl-chair-openRollCall').click();
       await page.locator('#train-feedback').waitFor();
       expect(await axe(page), `axe on training (${lang})`).toEqual([]);

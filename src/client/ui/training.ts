@@ -178,6 +178,8 @@ export class TrainingScreen {
       class: 'panel',
       id: 'train-controls',
       'aria-labelledby': 'h-controls',
+      // Focused when training starts (a section takes the focus only with a tabindex).
+      tabindex: '-1',
     });
     const feedback = h('section', {
       class: 'panel',
@@ -262,7 +264,9 @@ export class TrainingScreen {
       document.getElementById('train-summary')?.remove();
       render();
     };
-    document.getElementById('train-controls')?.focus();
+    // The screen from its top (the header, the clock and the score), the focus on the controls.
+    window.scrollTo(0, 0);
+    document.getElementById('train-controls')?.focus({ preventScroll: true });
   }
 
   /** The rulings so far; before the first, what to do (`started`: the roll call is open). */
