@@ -1,6 +1,6 @@
 /** Player settings, remembered in local storage; bad stored values fall back to defaults. */
 import type { Lang } from './i18n';
-import type { GameSpeed } from '../core/pace';
+import { isGameSpeed, type GameSpeed } from '../core/pace';
 
 export interface Settings {
   lang: Lang;
@@ -55,7 +55,7 @@ export const loadSettings = (): Settings => {
       palette: raw.palette === 'colourblind' ? 'colourblind' : 'default',
       highContrast: raw.highContrast === true,
       captions: raw.captions !== false,
-      speed: raw.speed === 'slow' || raw.speed === 'fast' ? raw.speed : 'normal',
+      speed: isGameSpeed(raw.speed) ? raw.speed : 'normal',
     };
   } catch {
     return d;
