@@ -53,8 +53,14 @@ describe('a classroom session', () => {
     await teacher.locator('#host-session').click();
     // Two human delegations: Armenia and Kazakhstan; the AI plays the rest.
     for (const id of ['ru', 'by', 'kg', 'tj']) await teacher.locator(`#host-human-${id}`).uncheck();
+    // On a small screen "Create the session" is far down the form; the console opens at its
+    // top, on the join code, not scrolled to where the button was.
+    const wide = teacher.viewportSize()!;
+    await teacher.setViewportSize({ width: 360, height: 640 });
     await teacher.locator('#host-submit').click();
     const code = (await teacher.locator('#console-code').innerText()).trim();
+    expect(await teacher.evaluate(() => window.scrollY)).toBe(0);
+    await teacher.setViewportSize(wide);
     expect(code).toMatch(/^[A-Z2-9]{5}$/);
     expect(await teacher.locator('.qr svg').count()).toBe(1);
     await shot(teacher, 'console');

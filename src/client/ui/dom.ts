@@ -134,14 +134,17 @@ export const afterNextPaint = (): Promise<void> =>
 
 /**
  * Draws a screen again (after a change of language or text size) without losing what the player
- * typed or chose: form fields with an id get their values back, and the focus returns to the
- * control that had it. Selects come first, each announcing its change, because other fields may
+ * typed or chose: form fields with an id get their values back, the focus returns to the control
+ * that had it, and the page stays scrolled where it was. Selects come first, each announcing its change, because other fields may
  * depend on them (the delegations offered for a scenario).
  */
 export const redrawKeepingInput = (root: HTMLElement, draw: () => void): void => {
   const kept = keepFields(root, 'id');
   const focused = document.activeElement?.id;
+  // The same screen again: where the page was scrolled too (a new screen starts at its top).
+  const scrolled = window.scrollY;
   draw();
   giveBack(root, 'id', kept, true);
   if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+  window.scrollTo(0, scrolled);
 };

@@ -142,6 +142,7 @@ export class NetworkScreens {
       this.d.header(),
       h('main', { class: 'setup-screen', id: 'main', tabindex: '-1' }, h('h1', {}, title), form),
     );
+    window.scrollTo(0, 0);
   }
 
   // ── joining ────────────────────────────────────────────────────────────────────────────
@@ -282,6 +283,7 @@ export class NetworkScreens {
         h('div', {}, youAre(), this.game.root),
       ),
     );
+    window.scrollTo(0, 0);
     this.redraw = () => {
       if (document.querySelector('main.debrief')) {
         if (s.view) this.onView(s.view, w, true);
@@ -590,6 +592,8 @@ export class NetworkScreens {
       );
     };
     build();
+    // The console opens at its top (the join code), not where "Create the session" was.
+    window.scrollTo(0, 0);
     const render = () => {
       const v = this.session?.view;
       if (!v) return;
