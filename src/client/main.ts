@@ -4,8 +4,8 @@
  * meanwhile, and then Phaser, so that the hall opens quickly when the player starts. A button
  * pressed before the game has loaded says so, and acts as soon as it has; if the game's code
  * cannot be loaded (a dropped school network), the page says so and offers to reload (a browser
- * does not fetch a module again once it has failed). Classroom addresses (`?join=`, `?watch=`, `?console=`) go straight to the game's own
- * routing.
+ * does not fetch a module again once it has failed). Classroom addresses (`?join=`, `?watch=`, `?console=`) and set-up links (`?scenario=`) go
+ * straight to the game's own routing.
  */
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
@@ -57,7 +57,8 @@ if (root) {
   setLang(settings.lang);
   applySettings(settings);
   const q = new URLSearchParams(location.search);
-  if (q.has('join') || q.has('watch') || q.has('console')) {
+  // A set-up link (`?scenario=…`, see setup-link.ts) opens the setup screen with its choices made.
+  if (q.has('join') || q.has('watch') || q.has('console') || q.has('scenario')) {
     loadApp(false).catch(() => root.replaceChildren(loadFailed()));
   } else {
     // Every title action runs the game's own once it has loaded.

@@ -678,6 +678,84 @@ describe('saves', () => {
   });
 });
 
+describe('a set-up link', () => {
+  const linkPage = async (name: string, link: string): Promise<Page> => {
+    const ctx = await browserContext(name);
+    contexts.push(ctx);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+    await page.goto(link);
+    await page.locator('#link-notice').waitFor();
+    return page;
+  };
+  const checked = (page: Page) =>
+    page.evaluate(() => ({
+      scenario: document.querySelector<HTMLInputElement>('input[name=scenario]:checked')?.value,
+      delegation: document.querySelector<HTMLInputElement>('input[name=delegation]:checked')?.value,
+      ai: document.querySelector<HTMLSelectElement>('#difficulty')?.value,
+      procedure: document.querySelector<HTMLSelectElement>('#profile')?.value,
+      seed: document.querySelector<HTMLInputElement>('#seed')?.value,
+    }));
+
+  it('a teacher’s link opens the same set-up for a student, who starts it; the device remembers the choices', async () => {
+    const teacher = await open('link-teacher');
+    await teacher.click('#new-game');
+    await teacher.click('label[for=scenario-kazakhstan-2022]');
+    await teacher.click('label[for=delegation-am]');
+    await teacher.selectOption('#difficulty', 'hard');
+    await teacher.selectOption('#profile', 'twoThirds');
+    await teacher.fill('#seed', '4242');
+    const link = await teacher.inputValue('#setup-link');
+    expect(link).toContain('seed=4242');
+    await shot(teacher, 'setup-share');
+
+    const student = await linkPage('link-student', `${link}&pace=0`);
+    const chosen = {
+      scenario: 'kazakhstan-2022',
+      delegation: 'am',
+      ai: 'hard',
+      procedure: 'twoThirds',
+      seed: '4242',
+    };
+    expect(await checked(student)).toEqual(chosen);
+    expect(await student.locator('#link-notice').getAttribute('role')).toBe('status');
+    expect(await student.locator('#link-notice').innerText()).toMatch(/Your delegation: Armenia ·/);
+    // The address forgets the set-up (a reload mid-game opens the title with Continue), not the pace.
+    expect(new URL(student.url()).search).toBe('?pace=0');
+    await expectNoSeriousA11y(student, 'setup from a link');
+    await shot(student, 'setup-from-link');
+    await student.click('#start');
+    await student.locator('#panel-actions').waitFor();
+    expect(await student.title()).toMatch(/Kazakhstan, January 2022/);
+    expect(await student.locator('#main').innerText()).toMatch(/\bArmenia \(you\)/);
+
+    // Back on the title later, New game offers the same choices again, with a new seed.
+    await student.goto(`${url}?pace=0`);
+    await student.click('#new-game');
+    const again = await checked(student);
+    expect({ ...again, seed: '' }).toEqual({ ...chosen, seed: '' });
+    expect(await student.locator('#link-notice').count()).toBe(0);
+  });
+
+  it('a broken link names each part it could not use, and the game still starts', async () => {
+    const page = await linkPage(
+      'link-broken',
+      `${url}?pace=0&scenario=kazakhstan-2022&seats=zz&ai=impossible&seed=12ab`,
+    );
+    const notice = page.locator('#link-notice');
+    expect(await notice.getAttribute('role')).toBe('alert');
+    const items = await notice.locator('li').allInnerTexts();
+    expect(items).toEqual([
+      '“impossible” is not an AI difficulty (easy, normal or hard): Normal is kept.',
+      expect.stringMatching(/^“12ab” is not a game seed .*: \d+ is kept/),
+      '“zz” is not a member delegation in this scenario: Russian Federation is chosen.',
+    ]);
+    expect((await checked(page)).scenario).toBe('kazakhstan-2022');
+    await page.click('#start');
+    await page.locator('#panel-actions [data-key="rc-present"]').waitFor();
+  });
+});
+
 describe('every other screen', () => {
   it('settings, shortcuts, join, host and chair training pass axe, in English and Russian, and in high contrast at 200% text', async () => {
     const page = await open('screens', '?pace=50');

@@ -20,6 +20,17 @@ import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
 import { hallModel, mapModel } from '../models';
 import { clearSave, readSave, writeSave } from '../saves';
 import { library } from '../scenarios';
+import {
+  LINK_PARAMS,
+  describeProblem,
+  isSetupLink,
+  readSetup,
+  rememberSetup,
+  rememberedSetup,
+  setupLink,
+  type LinkProblem,
+  type Setup,
+} from '../setup-link';
 import { LocalSession, PACE_OF_SPEED } from '../session';
 import {
   applySettings,
@@ -48,15 +59,6 @@ export interface ShortcutSet {
   messages: boolean;
 }
 
-interface Setup {
-  scenario: string;
-  mode: 'solo' | 'hotseat';
-  humans: string[];
-  difficulty: Difficulty;
-  profile: ProfileId;
-  seed: number;
-}
-
 const params = new URLSearchParams(location.search);
 /** `?pace=0` makes AI moves instant (tests); otherwise the player's game speed sets the pace. */
 const PACE_PARAM = params.get('pace');
@@ -81,6 +83,8 @@ export class App {
   private confirmedSeat = '';
   private sound: SoundSystem | null = null;
   private notice: string | null = null;
+  /** The setup screen was opened from a link: what of it could not be used (shown above it). */
+  private linkProblems: LinkProblem[] | null = null;
   private lastSeq = 0;
   private netScreens: Promise<NetworkScreens> | null = null;
   private training: TrainingScreen;
@@ -114,14 +118,14 @@ export class App {
     setLang(this.settings.lang);
     applySettings(this.settings);
     const first = library().scenarios[0];
-    this.setup = {
+    this.setup = rememberedSetup(library().scenarios, {
       scenario: first?.id ?? '',
       mode: 'solo',
       humans: first ? [first.delegations.find((d) => d.role === 'member')!.id] : [],
       difficulty: 'normal',
       profile: 'consensus',
       seed: randomSeed(),
-    };
+    });
     document.addEventListener('keydown', (e) => this.onKey(e));
     matchMedia('(prefers-reduced-motion: reduce)').addEventListener?.('change', () =>
       this.applyAll(),
@@ -214,7 +218,25 @@ export class App {
     if (watch) this.net((n) => n.showProjector(watch));
     else if (chair) this.net((n) => n.showConsole(chair));
     else if (join) this.net((n) => n.showJoin(join));
+    else if (isSetupLink(params)) this.openSetupLink();
     else this.render();
+  }
+
+  /**
+   * A set-up link (`?scenario=…&seats=…&seed=…`, copied from the setup screen): the setup screen
+   * with its choices made, and a note of any part of the link that could not be used. The
+   * address loses the set-up at once, so that reloading the page later (mid-game, say) opens the
+   * title with its Continue rather than this setup again.
+   */
+  private openSetupLink(): void {
+    const r = readSetup(params, library().scenarios, this.setup);
+    this.setup = r.setup;
+    const rest = new URLSearchParams(params);
+    for (const k of LINK_PARAMS) rest.delete(k);
+    const q = rest.toString();
+    history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}`);
+    this.linkProblems = r.problems;
+    this.go('setup');
   }
 
   /** Opens a game record in the replay viewer. */
@@ -287,6 +309,7 @@ export class App {
     this.elsewhere = null;
     this.screen = screen;
     this.notice = screen === 'title' ? this.notice : null;
+    if (screen !== 'setup') this.linkProblems = null;
     this.render();
     // A new screen starts at its top (the page stayed scrolled where the last one was left).
     window.scrollTo(0, 0);
@@ -330,6 +353,9 @@ export class App {
           e.preventDefault();
           void this.startNew();
         },
+        // The share link follows every choice (after the field's own handler has recorded it).
+        oninput: () => this.showSetupLink(),
+        onchange: () => this.showSetupLink(),
       },
       h(
         'fieldset',
@@ -450,7 +476,7 @@ export class App {
           max: 99999,
           value: st.seed,
           'aria-describedby': 'seed-help',
-          onchange: (e: Event) =>
+          oninput: (e: Event) =>
             (st.seed = Math.max(
               0,
               Math.min(99999, Math.floor(Number((e.target as HTMLInputElement).value) || 0)),
@@ -472,9 +498,99 @@ export class App {
         'main',
         { class: 'setup-screen', id: 'main', tabindex: '-1' },
         h('h1', {}, t('setupTitle')),
+        this.linkNotice(),
         form,
+        this.shareSection(),
       ),
     );
+  }
+
+  /** Above the setup opened from a link: that it was, and what of the link could not be used. */
+  private linkNotice(): HTMLElement | null {
+    const problems = this.linkProblems;
+    if (!problems) return null;
+    return h(
+      'div',
+      {
+        class: problems.length ? 'notice' : 'notice-info',
+        id: 'link-notice',
+        role: problems.length ? 'alert' : 'status',
+      },
+      h('p', {}, t('linkApplied', { start: t('start') })),
+      h('p', { id: 'link-summary' }, this.setupSummary()),
+      problems.length > 0 && [
+        h('p', {}, t('linkProblems')),
+        h('ul', {}, ...problems.map((p) => h('li', {}, describeProblem(p, library().scenarios)))),
+        h('p', {}, t('linkFix')),
+      ],
+    );
+  }
+
+  /** The set-up in one line: scenario, delegations, AI, procedure, seed. */
+  private setupSummary(): string {
+    const st = this.setup;
+    const sc = this.scenario();
+    if (!sc) return '';
+    const names = st.humans.map((id) =>
+      tx(sc.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id }),
+    );
+    return [
+      `${t('scenario')}: ${tx(sc.title)}`,
+      `${st.mode === 'solo' ? t('yourDelegation') : t('humanDelegations')}: ${names.join(', ')}`,
+      `${t('aiDifficulty')}: ${t(`ai_${st.difficulty}`)}`,
+      `${t('profile')}: ${tx(PROFILES[st.profile].name)}`,
+      `${t('seed')}: ${st.seed}`,
+    ].join(' · ');
+  }
+
+  /**
+   * The link to this set-up, for a teacher to give the class. Outside the form: Enter in the link's
+   * field must not start the game.
+   */
+  private shareSection(): HTMLElement {
+    return h(
+      'section',
+      { class: 'share-setup', 'aria-labelledby': 'share-title' },
+      h('h2', { id: 'share-title' }, t('shareSetup')),
+      h('p', { class: 'help', id: 'share-help' }, t('shareSetupHelp')),
+      h('label', { for: 'setup-link' }, t('shareLink')),
+      h('input', {
+        id: 'setup-link',
+        type: 'text',
+        readonly: true,
+        spellcheck: 'false',
+        value: setupLink(location.href, this.setup),
+        'aria-describedby': 'share-help',
+        onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+      }),
+      button(t('copyLink'), () => void this.copySetupLink(), { id: 'copy-link' }),
+      h('p', { class: 'help', id: 'copy-status', role: 'status' }),
+    );
+  }
+
+  private showSetupLink(): void {
+    const field = document.getElementById('setup-link') as HTMLInputElement | null;
+    if (field) field.value = setupLink(location.href, this.setup);
+    const summary = document.getElementById('link-summary');
+    if (summary) summary.textContent = this.setupSummary();
+    const status = document.getElementById('copy-status');
+    if (status) status.textContent = '';
+  }
+
+  /** Copies the link; where the browser does not allow it (a page not served over HTTPS or from this computer), selects it for Ctrl+C. */
+  private async copySetupLink(): Promise<void> {
+    this.showSetupLink();
+    const field = document.getElementById('setup-link') as HTMLInputElement | null;
+    const status = document.getElementById('copy-status');
+    if (!field || !status) return;
+    try {
+      await navigator.clipboard.writeText(field.value);
+      status.textContent = t('linkCopied');
+    } catch {
+      field.focus();
+      field.select();
+      status.textContent = t('linkCopyByHand');
+    }
   }
 
   private async startNew(): Promise<void> {
@@ -486,6 +602,8 @@ export class App {
       return;
     }
     clearSave();
+    rememberSetup(this.setup);
+    this.linkProblems = null;
     const conf = startConference(s, {
       seed: this.setup.seed,
       profile: this.setup.profile,
