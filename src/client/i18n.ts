@@ -16,6 +16,29 @@ const en = {
   noSave: 'No saved game',
   settings: 'Settings',
   shortcuts: 'Keyboard shortcuts',
+  help: 'Help',
+  howToPlay: 'How to play',
+  help_aim_h: 'Your aim',
+  help_aim:
+    'You are one delegation at a meeting of the CSTO. Your brief, on your desk, says what your state wants and why; each objective you meet scores points. The other delegations’ briefs are secret: listen to their speeches and read their reasons.',
+  help_rule_h: 'How a decision is taken',
+  help_rule:
+    'Under the CSTO’s consensus rule a proposal passes if no member objects. Standing aside neither blocks it nor binds you. The setup screen offers other procedures: unanimity, a simple majority, two thirds.',
+  help_steps_h: 'A meeting, step by step',
+  help_steps:
+    'Roll call, then the agenda. Each item is debated (ask for the floor, speak for or against a proposal, table an amendment, raise a point or a motion), then put to the vote. A crisis may interrupt: an ally asks for help under Article 2 or 4 of the Treaty. At the end comes the debrief.',
+  help_move_h: 'Your move',
+  help_move:
+    'The first panel of your desk always shows what you can do now; G takes you there. When it asks nothing of you, the chair and the other delegations are acting: watch the hall, or use the time to negotiate.',
+  help_deal_h: 'Negotiation',
+  help_deal:
+    'Offer another delegation political capital, a vote or a crisis response, and ask for one in return. An accepted offer is a commitment: kept, it earns reputation; broken, it costs more, and the AI delegations remember.',
+  help_crisis_h: 'Crises',
+  help_crisis:
+    'Every response, from troops to a statement of support, costs political capital and support at home. One objection blocks collective action. An ally that gets too little may freeze its participation in the alliance.',
+  help_score_h: 'Score and debrief',
+  help_score:
+    'Your score adds the objectives you met, how the alliance’s state moved for you, and your reputation. The debrief shows what was decided, why each AI delegation acted as it did, and what happened in reality.',
   close: 'Close',
   back: 'Back',
   start: 'Start the conference',
@@ -277,7 +300,7 @@ const en = {
   ph_crisis: 'Crisis: members respond',
   ph_crisisDecided: 'Crisis: council decision',
   ph_debrief: 'Debrief',
-  key_help: 'Show this list',
+  key_help: 'Open help: how to play, and these keys',
   key_map: 'Switch between the hall and the map',
   key_settings: 'Open settings',
   key_actions: 'Go to your move',
@@ -436,6 +459,29 @@ const ru: Record<Key, string> = {
   noSave: 'Сохранённой игры нет',
   settings: 'Настройки',
   shortcuts: 'Клавиши',
+  help: 'Справка',
+  howToPlay: 'Как играть',
+  help_aim_h: 'Ваша задача',
+  help_aim:
+    'Вы — одна из делегаций на заседании ОДКБ. Ваши инструкции на вашем рабочем месте говорят, чего хочет ваше государство и почему; за каждую достигнутую цель начисляются очки. Инструкции других делегаций секретны: слушайте их выступления и читайте их доводы.',
+  help_rule_h: 'Как принимается решение',
+  help_rule:
+    'По правилу консенсуса ОДКБ предложение принято, если ни один член не возражает. Заявление о неучастии не блокирует решение и не связывает вас им. На экране подготовки можно выбрать и другой порядок: единогласие, простое большинство, две трети.',
+  help_steps_h: 'Заседание шаг за шагом',
+  help_steps:
+    'Перекличка, затем повестка. Каждый пункт обсуждается (попросите слова, выступите за предложение или против него, внесите поправку, заявите процедурный вопрос или предложение), затем ставится на голосование. Заседание может прервать кризис: союзник просит о помощи по статье 2 или 4 Договора. В конце — разбор игры.',
+  help_move_h: 'Ваш ход',
+  help_move:
+    'Первая панель вашего рабочего места всегда показывает, что вы можете сделать сейчас; клавиша G переводит к ней. Если от вас ничего не требуется, действуют председатель и другие делегации: следите за залом или используйте время для переговоров.',
+  help_deal_h: 'Переговоры',
+  help_deal:
+    'Предложите другой делегации политический капитал, голос или ответ на кризис и попросите что-то взамен. Принятое предложение — обязательство: выполненное, оно приносит репутацию; нарушенное стоит дороже, и делегации ИИ это помнят.',
+  help_crisis_h: 'Кризисы',
+  help_crisis:
+    'Любой ответ — от войск до заявления о поддержке — стоит политического капитала и поддержки внутри страны. Одно возражение блокирует коллективные действия. Союзник, получивший слишком мало, может заморозить своё участие в организации.',
+  help_score_h: 'Очки и разбор',
+  help_score:
+    'Ваш итог складывается из достигнутых целей, изменения положения дел в союзе с вашей точки зрения и репутации. Разбор показывает, что было решено, почему каждая делегация ИИ поступила так, как поступила, и что произошло на самом деле.',
   close: 'Закрыть',
   back: 'Назад',
   start: 'Открыть конференцию',
@@ -698,7 +744,7 @@ const ru: Record<Key, string> = {
   ph_crisis: 'Кризис: ответы членов',
   ph_crisisDecided: 'Кризис: решение Совета',
   ph_debrief: 'Разбор игры',
-  key_help: 'Показать этот список',
+  key_help: 'Открыть справку: как играть и эти клавиши',
   key_map: 'Переключить зал и карту',
   key_settings: 'Открыть настройки',
   key_actions: 'Перейти к своему ходу',

@@ -86,7 +86,7 @@ if (root) {
       if (ready) return;
       const k = shortcutKey(e);
       if (k === 's') actions.openSettings();
-      else if (k === '?') actions.openShortcuts();
+      else if (k === '?') actions.openHelp('keys');
     });
     performance.mark('title-interactive'); // read by `npm run bench` (load)
     // While the player reads the title: the game, then Phaser.

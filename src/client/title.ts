@@ -17,13 +17,12 @@ export interface TitleActions {
   chairTraining(): void;
   replayGame(): void;
   openSettings(): void;
-  openShortcuts(): void;
+  /** Help: how to play and the keys; `keys` opens it at the keys (the `?` key). */
+  openHelp(at?: 'top' | 'keys'): void;
   setLanguage(l: Lang): void;
 }
 
-export const topButtons = (
-  a: Pick<TitleActions, 'openSettings' | 'openShortcuts' | 'setLanguage'>,
-) =>
+export const topButtons = (a: Pick<TitleActions, 'openSettings' | 'openHelp' | 'setLanguage'>) =>
   h(
     'div',
     { class: 'top-buttons' },
@@ -31,9 +30,9 @@ export const topButtons = (
       'aria-haspopup': 'dialog',
       'data-key': 'open-settings',
     }),
-    button(t('shortcuts'), () => a.openShortcuts(), {
+    button(t('help'), () => a.openHelp(), {
       'aria-haspopup': 'dialog',
-      'data-key': 'open-shortcuts',
+      'data-key': 'open-help',
     }),
     h(
       'div',

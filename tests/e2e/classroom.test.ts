@@ -221,13 +221,13 @@ describe('a classroom session', () => {
     await shot(projector, 'projector-map');
     await projector.locator('#show-hall').click();
     expect(await projector.locator('#show-hall').getAttribute('aria-pressed')).toBe('true');
-    // The shortcuts listed are those that work here: a desk's votes and the map on Ana's desk,
+    // The keys Help lists are those that work here: a desk's votes and the map on Ana's desk,
     // neither on the teacher's console.
     const listed = async (p: Page) => {
-      await p.locator('[data-key="open-shortcuts"]').click();
-      const text = await p.locator('dialog#shortcuts').innerText();
+      await p.locator('[data-key="open-help"]').click();
+      const text = await p.locator('dialog#help #help-keys-section').innerText();
       await p.keyboard.press('Escape');
-      await p.locator('dialog#shortcuts').waitFor({ state: 'detached' });
+      await p.locator('dialog#help').waitFor({ state: 'detached' });
       return text;
     };
     const desk = await listed(ana);

@@ -756,6 +756,36 @@ describe('a set-up link', () => {
   });
 });
 
+describe('help', () => {
+  it('Help explains how to play in the game, lists the keys that work there, and gives focus back', async () => {
+    const page = await open('help');
+    await page.click('#new-game');
+    await page.click('#start');
+    await page.locator('#panel-actions [data-key="rc-present"]').waitFor();
+    await page.click('[data-key="open-help"]');
+    const help = page.locator('dialog#help');
+    await help.waitFor();
+    expect(await help.locator('h4').allInnerTexts()).toEqual([
+      'Your aim',
+      'How a decision is taken',
+      'A meeting, step by step',
+      'Your move',
+      'Negotiation',
+      'Crises',
+      'Score and debrief',
+    ]);
+    expect(await help.locator('#help-keys-section').innerText()).toContain('Vote yes');
+    // Opened from its button, Help starts at its top, not at the keys.
+    expect(await help.evaluate((d) => d.scrollTop)).toBe(0);
+    await shot(page, 'help');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(
+      'open-help',
+    );
+  });
+});
+
 describe('every other screen', () => {
   it('settings, shortcuts, join, host and chair training pass axe, in English and Russian, and in high contrast at 200% text', async () => {
     const page = await open('screens', '?pace=50');
@@ -778,8 +808,11 @@ describe('every other screen', () => {
       await shot(page, `settings-${lang}`);
       await page.keyboard.press('Escape');
       await page.locator('#main').press('?');
-      await page.locator('dialog#shortcuts').waitFor();
-      expect(await axe(page), `axe on shortcuts (${lang})`).toEqual([]);
+      await page.locator('dialog#help').waitFor();
+      // `?` opens Help at its list of keys.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-keys');
+      expect(await axe(page), `axe on help (${lang})`).toEqual([]);
+      await checkLanguage('help');
       await page.keyboard.press('Escape');
       await page.click('#join-session');
       await page.locator('#join-code').waitFor();

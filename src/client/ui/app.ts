@@ -288,7 +288,7 @@ export class App {
       this.replay.openFile();
     },
     openSettings: () => this.openSettings(),
-    openShortcuts: () => this.openShortcuts(),
+    openHelp: (at) => this.openHelp(at),
     setLanguage: (l) => this.setLanguage(l),
   };
 
@@ -1129,7 +1129,11 @@ export class App {
     langSelect.options[1]!.lang = 'ru';
   }
 
-  private openShortcuts(): void {
+  /**
+   * Help: how to play, then the keys that work on this screen. `?` opens it at the keys; the
+   * header's Help button at its top.
+   */
+  private openHelp(at: 'top' | 'keys' = 'top'): void {
     // The keys that do something on this screen: the map's where there is a map, a delegation's
     // desk's where there is one, the message box's in a class.
     const keys: ShortcutSet =
@@ -1151,19 +1155,36 @@ export class App {
       ['Esc', 'key_escape'],
       ...(keys.messages ? ([['Ctrl+Enter', 'key_sendMessage']] as [string, Key][]) : []),
     ];
-    this.dialog('shortcuts', t('shortcuts'), [
+    const topics = ['aim', 'rule', 'steps', 'move', 'deal', 'crisis', 'score'] as const;
+    this.dialog('help', t('help'), [
       h(
-        'dl',
-        { class: 'keys' },
-        ...rows.flatMap(([k, d]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, t(d))]),
+        'section',
+        { 'aria-labelledby': 'help-play' },
+        h('h3', { id: 'help-play' }, t('howToPlay')),
+        ...topics.flatMap((k) => [h('h4', {}, t(`help_${k}_h`)), h('p', {}, t(`help_${k}`))]),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'help-keys', id: 'help-keys-section' },
+        h('h3', { id: 'help-keys' }, t('shortcuts')),
+        h(
+          'dl',
+          { class: 'keys' },
+          ...rows.flatMap(([k, d]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, t(d))]),
+        ),
       ),
     ]);
+    // Its only control is Close, at the bottom, where the dialog would otherwise open: focus its
+    // title instead, or the keys' heading for `?`.
+    const start = document.getElementById(at === 'keys' ? 'help-keys' : 'help-title');
+    start?.setAttribute('tabindex', '-1');
+    start?.focus();
   }
 
   private onKey(e: KeyboardEvent): void {
     const k = shortcutKey(e);
     if (k === null) return;
-    if (k === '?') return this.openShortcuts();
+    if (k === '?') return this.openHelp('keys');
     if (k === 's') return this.openSettings();
     // A classroom desk or the projector has its own (the hall and map, the desk's votes).
     if (this.elsewhere?.key?.(k)) return;
