@@ -2,10 +2,9 @@
 import type { ConferenceView } from '../core/views';
 import type { Scenario } from '../core/scenario';
 import { METRICS } from '../core/scenario';
-import { speechIn } from '../core/speech';
 import { t, tx, type Key } from './i18n';
 import type { HallModel, MapModel, Theme } from './scenes/types';
-import { phaseKey } from './ui/game';
+import { phaseKey, statementLines } from './ui/game';
 
 const COUNTRY_IDS = new Set([
   'ru',
@@ -49,10 +48,8 @@ export const hallModel = (
   };
   const speechLine = (): string => {
     if (!speech) return t('preparingStatement');
-    if (speech.text) return speechIn(speech.text, lang);
-    // A statement without words: its position, as the desk offered it.
-    const on = speech.proposal ? `: ${proposalName(speech.proposal)}` : '';
-    return `${t(`stance_${speech.stance}` as Key)}${on}`;
+    const { position, said } = statementLines(speech, s, lang);
+    return [position, said].filter(Boolean).join('\n');
   };
   const ballot =
     v.ballots[v.ballot] ??

@@ -5,9 +5,11 @@
  */
 const CYRILLIC = /[А-Яа-яЁё]/;
 
-export const speechIn = (text: string, lang: 'en' | 'ru'): string => {
+/** A statement in both languages, as AI delegations make them (they name their position in it). */
+export const isBilingualSpeech = (text: string): boolean => {
   const lines = text.split('\n');
-  if (lines.length === 2 && !CYRILLIC.test(lines[0]!) && CYRILLIC.test(lines[1]!))
-    return lang === 'ru' ? lines[1]! : lines[0]!;
-  return text;
+  return lines.length === 2 && !CYRILLIC.test(lines[0]!) && CYRILLIC.test(lines[1]!);
 };
+
+export const speechIn = (text: string, lang: 'en' | 'ru'): string =>
+  isBilingualSpeech(text) ? text.split('\n')[lang === 'ru' ? 1 : 0]! : text;

@@ -6,11 +6,11 @@
 import { amendmentsNow, proposalUtility, responseUtility } from '../../core/ai/utility';
 import type { SendResult } from '../../core/conference';
 import { makeEnv, type Env } from '../../core/rules/common';
-import type { ConferenceContext } from '../../core/state';
+import type { ConferenceContext, Statement } from '../../core/state';
+import { isBilingualSpeech, speechIn } from '../../core/speech';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
-import { speechIn } from '../../core/speech';
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
 import { h, button, replaceKeepingFocus } from './dom';
@@ -64,6 +64,25 @@ const choice = (
       h('option', { value: o.id, selected: o.id === value ? true : null }, o.label),
     ),
   );
+
+/**
+ * A statement as read: the position it takes ("For: K1 …"), unless its words already say it (an
+ * AI delegation's always do), and the words in the interface's language.
+ */
+export const statementLines = (
+  st: Statement,
+  s: Scenario,
+  lang: 'en' | 'ru',
+): { position: string | null; said: string | null } => {
+  const p = st.proposal ? s.proposals.find((x) => x.id === st.proposal) : undefined;
+  const on = st.proposal ? `: ${p ? `${p.code} ${tx(p.title)}` : st.proposal}` : '';
+  const position = `${t(`pos_${st.stance}`)}${on}`;
+  if (!st.text) return { position, said: null };
+  return {
+    position: isBilingualSpeech(st.text) ? null : position,
+    said: speechIn(st.text, lang),
+  };
+};
 
 export const phaseKey = (phase: string): Key => {
   if (phase.startsWith('rollCall')) return 'ph_rollCall';
@@ -334,14 +353,21 @@ export class GameScreen {
         ),
       );
     const last = v.statements[v.statements.length - 1];
-    if (last && v.speaker?.spoke && v.speaker.delegation === last.by && last.text)
+    if (last && v.speaker?.spoke && v.speaker.delegation === last.by) {
+      const { position, said } = statementLines(
+        last,
+        this.deps.scenario,
+        document.documentElement.lang === 'ru' ? 'ru' : 'en',
+      );
       out.push(
         h(
           'blockquote',
           { class: 'speech' },
-          h('p', {}, speechIn(last.text, document.documentElement.lang === 'ru' ? 'ru' : 'en')),
+          position && h('p', { class: 'position' }, position),
+          said && h('p', {}, said),
         ),
       );
+    }
     out.push(
       v.speakers.length
         ? h('ol', { class: 'speakers' }, ...v.speakers.map((s) => h('li', {}, this.name(s))))
