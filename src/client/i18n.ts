@@ -119,6 +119,10 @@ const en = {
   noDecisions: 'No AI decisions yet.',
   actions: 'Your move',
   waiting: 'Waiting for the other delegations and the chair…',
+  crisisYouAsked:
+    'You asked for this help. The members now say what each is prepared to do; one objection blocks collective action. Meanwhile, an offer in Negotiation may win you a stronger answer.',
+  crisisYouResponded:
+    'Your response: {resp}. The other members are still answering; the result follows when all have.',
   answerPresent: 'Answer: present',
   answerPresentVoting: 'Answer: present and voting',
   presentVotingHelp: 'Present and voting: you may not abstain or stand aside.',
@@ -174,6 +178,8 @@ const en = {
   offerTo: 'To',
   offerGive: 'You give',
   offerWant: 'You ask',
+  chooseAgain: '— choose again —',
+  termGone: '“{term}” is no longer possible (decided meanwhile): choose again.',
   give_capital: '{n} political capital',
   term_vote: 'a vote «{c}» on {p}',
   term_response: 'a response of at least «{r}» to {c}',
@@ -566,6 +572,9 @@ const ru: Record<Key, string> = {
   noDecisions: 'ИИ пока ничего не решал.',
   actions: 'Ваш ход',
   waiting: 'Ждём другие делегации и председателя…',
+  crisisYouAsked:
+    'Вы попросили об этой помощи. Теперь члены заявляют, что каждый готов сделать; одно возражение блокирует коллективные действия. Тем временем предложение в разделе «Переговоры» может принести вам более сильный ответ.',
+  crisisYouResponded: 'Ваш ответ: {resp}. Другие члены ещё отвечают; итог — когда ответят все.',
   answerPresent: 'Ответить: присутствую',
   answerPresentVoting: 'Ответить: присутствую и голосую',
   presentVotingHelp: '«Присутствую и голосую»: воздерживаться и заявлять о неучастии нельзя.',
@@ -621,6 +630,8 @@ const ru: Record<Key, string> = {
   offerTo: 'Кому',
   offerGive: 'Вы даёте',
   offerWant: 'Вы просите',
+  chooseAgain: '— выберите снова —',
+  termGone: '«{term}» уже невозможно (решено за это время): выберите снова.',
   give_capital: '{n} ед. политического капитала',
   term_vote: 'голос «{c}» по {p}',
   term_response: 'ответ не слабее «{r}» на {c}',

@@ -406,6 +406,67 @@ describe('the desk while other delegations move', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('speak-text');
   });
 
+  it('a term the player chose that is decided meanwhile is not swapped for another: the offer asks again', async () => {
+    const { page, send, me, others } = await stillGame('term-gone');
+    const ready = await send([
+      { type: 'chair.openRollCall', seat: 'chair' },
+      ...[me, ...others].map((seat) => ({
+        type: 'delegate.answerRollCall',
+        seat,
+        status: 'present',
+      })),
+      { type: 'chair.closeRollCall', seat: 'chair' },
+      { type: 'chair.adoptAgenda', seat: 'chair' },
+      { type: 'chair.injectCrisis', seat: 'chair', crisis: 'armenia-art4' },
+    ]);
+    expect(
+      ready.every((x) => x === 'ok'),
+      ready.join('; '),
+    ).toBe(true);
+    // The player asks Belarus for a monitoring mission in the crisis, and has not sent it yet…
+    const want = page.locator('#offer-want');
+    await page.selectOption('#offer-to', 'by');
+    await want.selectOption('response:armenia-art4:monitoring');
+    // The player answers the crisis (through the session, the keys are the same): the desk says
+    // what was answered and that the others are still answering.
+    expect(
+      await send([
+        { type: 'delegate.respond', seat: me, crisis: 'armenia-art4', response: 'statement' },
+      ]),
+    ).toEqual(['ok']);
+    await page
+      .locator('#panel-actions', { hasText: 'Your response: a statement of support.' })
+      .waitFor();
+    // …then every other member answers and the chair closes the responses.
+    const decided = await send([
+      ...others
+        .filter((seat) => seat !== 'am')
+        .map((seat) => ({
+          type: 'delegate.respond',
+          seat,
+          crisis: 'armenia-art4',
+          response: 'statement',
+        })),
+      { type: 'chair.closeResponses', seat: 'chair' },
+    ]);
+    expect(
+      decided.every((x) => x === 'ok'),
+      decided.join('; '),
+    ).toBe(true);
+    const gone = page.locator('#offer-want-lost');
+    await gone.waitFor();
+    expect(await gone.innerText()).toContain('a response of at least «a monitoring mission»');
+    expect(await want.inputValue()).toBe('');
+    // Sending now sends nothing and takes the player to the field to choose again.
+    await page.click('[data-key="offer-send"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('offer-want');
+    expect(await page.locator('#panel-negotiation', { hasText: /Offer from/ }).count()).toBe(0);
+    await want.selectOption('capital:3');
+    await page.click('[data-key="offer-send"]');
+    await page.locator('#panel-negotiation', { hasText: /asks 3 political capital/ }).waitFor();
+    expect(await page.locator('#offer-want-lost').count()).toBe(0);
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.

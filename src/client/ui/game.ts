@@ -125,7 +125,17 @@ export const deskShortcut = (k: string): boolean => {
 export class GameScreen {
   readonly root: HTMLElement;
   private panels = new Map<string, { el: HTMLElement; sig: string }>();
-  private offerDraft = { to: '', give: 'capital:5', want: '' };
+  /**
+   * The offer being composed. A term chosen that is no longer possible (its proposal voted, its
+   * crisis decided, while the player was choosing) is not swapped for another in silence: the
+   * field asks for a new choice and `lost` says what went.
+   */
+  private offerDraft: {
+    to: string;
+    give: string;
+    want: string;
+    lost: { give?: string; want?: string };
+  } = { to: '', give: 'capital:5', want: '', lost: {} };
   /** The message being written: kept while the panel is drawn again (when a message arrives). */
   private messageDraft = { to: 'team', text: '' };
   /**
@@ -563,6 +573,13 @@ export class GameScreen {
         out.push(form);
         return out;
       }
+      // Nothing to choose here: say why, rather than only that others are acting.
+      if (c.requester === seat) out.push(h('p', { class: 'waiting' }, t('crisisYouAsked')));
+      else if (mine)
+        out.push(
+          h('p', { class: 'waiting' }, t('crisisYouResponded', { resp: t(`resp_${mine}`) })),
+        );
+      if (c.requester === seat || mine) return out;
     }
     if (phase.startsWith('floor.item.debate') && me.presence !== 'absent') {
       const isSpeaker = v.speaker?.delegation === seat;
@@ -880,8 +897,14 @@ export class GameScreen {
     };
     const d = this.offerDraft;
     if (!d.to || !others.some((o) => o.id === d.to)) d.to = others[0]?.id ?? '';
-    if (!d.want || !terms.some((x) => x.id === d.want))
+    for (const f of ['give', 'want'] as const)
+      if (d[f] && !terms.some((x) => x.id === d[f])) {
+        d.lost[f] = this.termText(parse(d[f]));
+        d[f] = '';
+      }
+    if (!d.want && !d.lost.want)
       d.want = terms.find((x) => x.id.startsWith('vote:'))?.id ?? terms[0]?.id ?? '';
+    if (!d.give && !d.lost.give) d.give = terms[0]?.id ?? '';
     const select = (
       id: string,
       label: Key,
@@ -895,6 +918,25 @@ export class GameScreen {
         h('label', { for: id }, t(label)),
         choice(id, value, options, onChange),
       );
+    /** A term field: with nothing chosen (its choice went), a prompt and what went. */
+    const termField = (f: 'give' | 'want', id: string, label: Key) => {
+      const lost = d.lost[f];
+      const field = select(
+        id,
+        label,
+        d[f],
+        d[f] ? terms : [{ id: '', label: t('chooseAgain') }, ...terms],
+        (x) => {
+          d[f] = x;
+          delete d.lost[f];
+        },
+      );
+      if (lost) {
+        field.append(h('p', { class: 'error', id: `${id}-lost` }, t('termGone', { term: lost })));
+        field.querySelector('select')?.setAttribute('aria-describedby', `${id}-lost`);
+      }
+      return field;
+    };
     if (!v.ended && !v.delegations[seat]!.frozen && others.length) {
       out.push(
         h(
@@ -903,6 +945,8 @@ export class GameScreen {
             class: 'offer',
             onsubmit: (e: Event) => {
               e.preventDefault();
+              const missing = !d.give ? 'offer-give' : !d.want ? 'offer-want' : null;
+              if (missing) return document.getElementById(missing)?.focus();
               this.act({
                 type: 'delegate.makeOffer',
                 to: d.to,
@@ -919,8 +963,8 @@ export class GameScreen {
             others.map((o) => ({ id: o.id, label: tx(o.name) })),
             (x) => (d.to = x),
           ),
-          select('offer-give', 'offerGive', d.give, terms, (x) => (d.give = x)),
-          select('offer-want', 'offerWant', d.want, terms, (x) => (d.want = x)),
+          termField('give', 'offer-give', 'offerGive'),
+          termField('want', 'offer-want', 'offerWant'),
           h('button', { type: 'submit', 'data-key': 'offer-send' }, t('sendOffer')),
         ),
       );
