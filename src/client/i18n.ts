@@ -179,6 +179,7 @@ const en = {
   offerGive: 'You give',
   offerWant: 'You ask',
   chooseAgain: '— choose again —',
+  recipientGone: '{name} has frozen its participation and takes no offers: choose again.',
   termGone: '“{term}” is no longer possible (decided meanwhile): choose again.',
   give_capital: '{n} political capital',
   term_vote: 'a vote «{c}» on {p}',
@@ -631,6 +632,8 @@ const ru: Record<Key, string> = {
   offerGive: 'Вы даёте',
   offerWant: 'Вы просите',
   chooseAgain: '— выберите снова —',
+  recipientGone:
+    'Делегация «{name}» заморозила своё участие и не принимает предложений: выберите снова.',
   termGone: '«{term}» уже невозможно (решено за это время): выберите снова.',
   give_capital: '{n} ед. политического капитала',
   term_vote: 'голос «{c}» по {p}',

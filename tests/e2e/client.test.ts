@@ -406,7 +406,7 @@ describe('the desk while other delegations move', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('speak-text');
   });
 
-  it('a term the player chose that is decided meanwhile is not swapped for another: the offer asks again', async () => {
+  it('a recipient or term that went while the player chose is not swapped for another: the offer asks again', async () => {
     const { page, send, me, others } = await stillGame('term-gone');
     const ready = await send([
       { type: 'chair.openRollCall', seat: 'chair' },
@@ -423,9 +423,9 @@ describe('the desk while other delegations move', () => {
       ready.every((x) => x === 'ok'),
       ready.join('; '),
     ).toBe(true);
-    // The player asks Belarus for a monitoring mission in the crisis, and has not sent it yet…
+    // The player asks Armenia for a monitoring mission in the crisis, and has not sent it yet…
     const want = page.locator('#offer-want');
-    await page.selectOption('#offer-to', 'by');
+    await page.selectOption('#offer-to', 'am');
     await want.selectOption('response:armenia-art4:monitoring');
     // The player answers the crisis (through the session, the keys are the same): the desk says
     // what was answered and that the others are still answering.
@@ -457,14 +457,26 @@ describe('the desk while other delegations move', () => {
     await gone.waitFor();
     expect(await gone.innerText()).toContain('a response of at least «a monitoring mission»');
     expect(await want.inputValue()).toBe('');
-    // Sending now sends nothing and takes the player to the field to choose again.
+    // Armenia, to whom the offer was going, froze its participation over the answers it got.
+    expect(await page.locator('#offer-to-lost').innerText()).toBe(
+      'Republic of Armenia has frozen its participation and takes no offers: choose again.',
+    );
+    expect(await page.locator('#offer-to').inputValue()).toBe('');
+    // Sending now sends nothing and takes the player to each field to choose again.
+    await page.click('[data-key="offer-send"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('offer-to');
+    await page.selectOption('#offer-to', 'by');
     await page.click('[data-key="offer-send"]');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('offer-want');
     expect(await page.locator('#panel-negotiation', { hasText: /Offer from/ }).count()).toBe(0);
     await want.selectOption('capital:3');
     await page.click('[data-key="offer-send"]');
-    await page.locator('#panel-negotiation', { hasText: /asks 3 political capital/ }).waitFor();
-    expect(await page.locator('#offer-want-lost').count()).toBe(0);
+    await page
+      .locator('#panel-negotiation', {
+        hasText: /to Republic of Belarus: .* asks 3 political capital/,
+      })
+      .waitFor();
+    expect(await page.locator('#offer-want-lost, #offer-to-lost').count()).toBe(0);
   });
 
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {

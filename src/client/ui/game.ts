@@ -134,7 +134,8 @@ export class GameScreen {
     to: string;
     give: string;
     want: string;
-    lost: { give?: string; want?: string };
+    /** What went, as the message to show, by field. */
+    lost: { to?: string; give?: string; want?: string };
   } = { to: '', give: 'capital:5', want: '', lost: {} };
   /** The message being written: kept while the panel is drawn again (when a message arrives). */
   private messageDraft = { to: 'team', text: '' };
@@ -896,46 +897,43 @@ export class GameScreen {
       return { type: 'response', crisis: a!, atLeast: b as 'monitoring' };
     };
     const d = this.offerDraft;
-    if (!d.to || !others.some((o) => o.id === d.to)) d.to = others[0]?.id ?? '';
-    for (const f of ['give', 'want'] as const)
-      if (d[f] && !terms.some((x) => x.id === d[f])) {
-        d.lost[f] = this.termText(parse(d[f]));
+    const recipients: Option[] = others.map((o) => ({ id: o.id, label: tx(o.name) }));
+    const optionsOf = { to: recipients, give: terms, want: terms };
+    // A choice that went while the player was choosing is asked for again, never swapped.
+    for (const f of ['to', 'give', 'want'] as const)
+      if (d[f] && !optionsOf[f].some((x) => x.id === d[f])) {
+        d.lost[f] =
+          f === 'to'
+            ? t('recipientGone', { name: this.name(d.to) })
+            : t('termGone', { term: this.termText(parse(d[f])) });
         d[f] = '';
       }
+    if (!d.to && !d.lost.to) d.to = others[0]?.id ?? '';
     if (!d.want && !d.lost.want)
       d.want = terms.find((x) => x.id.startsWith('vote:'))?.id ?? terms[0]?.id ?? '';
     if (!d.give && !d.lost.give) d.give = terms[0]?.id ?? '';
-    const select = (
-      id: string,
-      label: Key,
-      value: string,
-      options: readonly Option[],
-      onChange: (x: string) => void,
-    ) =>
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: id }, t(label)),
-        choice(id, value, options, onChange),
-      );
-    /** A term field: with nothing chosen (its choice went), a prompt and what went. */
-    const termField = (f: 'give' | 'want', id: string, label: Key) => {
+    /** A field of the offer: with nothing chosen (its choice went), a prompt and what went. */
+    const field = (f: 'to' | 'give' | 'want', label: Key) => {
+      const id = `offer-${f}`;
       const lost = d.lost[f];
-      const field = select(
+      const options = optionsOf[f];
+      const select = choice(
         id,
-        label,
         d[f],
-        d[f] ? terms : [{ id: '', label: t('chooseAgain') }, ...terms],
+        d[f] ? options : [{ id: '', label: t('chooseAgain') }, ...options],
         (x) => {
           d[f] = x;
           delete d.lost[f];
         },
       );
-      if (lost) {
-        field.append(h('p', { class: 'error', id: `${id}-lost` }, t('termGone', { term: lost })));
-        field.querySelector('select')?.setAttribute('aria-describedby', `${id}-lost`);
-      }
-      return field;
+      if (lost) select.setAttribute('aria-describedby', `${id}-lost`);
+      return h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, t(label)),
+        select,
+        lost && h('p', { class: 'error', id: `${id}-lost` }, lost),
+      );
     };
     if (!v.ended && !v.delegations[seat]!.frozen && others.length) {
       out.push(
@@ -945,8 +943,8 @@ export class GameScreen {
             class: 'offer',
             onsubmit: (e: Event) => {
               e.preventDefault();
-              const missing = !d.give ? 'offer-give' : !d.want ? 'offer-want' : null;
-              if (missing) return document.getElementById(missing)?.focus();
+              const missing = (['to', 'give', 'want'] as const).find((f) => !d[f]);
+              if (missing) return document.getElementById(`offer-${missing}`)?.focus();
               this.act({
                 type: 'delegate.makeOffer',
                 to: d.to,
@@ -956,15 +954,9 @@ export class GameScreen {
             },
           },
           h('h3', {}, t('makeOffer')),
-          select(
-            'offer-to',
-            'offerTo',
-            d.to,
-            others.map((o) => ({ id: o.id, label: tx(o.name) })),
-            (x) => (d.to = x),
-          ),
-          termField('give', 'offer-give', 'offerGive'),
-          termField('want', 'offer-want', 'offerWant'),
+          field('to', 'offerTo'),
+          field('give', 'offerGive'),
+          field('want', 'offerWant'),
           h('button', { type: 'submit', 'data-key': 'offer-send' }, t('sendOffer')),
         ),
       );
