@@ -801,7 +801,7 @@ export class App {
       h(
         'div',
         { class: 'status' },
-        h('strong', { class: 'scenario-title' }, tx(s.title)),
+        h('strong', { class: 'scenario-title', title: tx(s.title) }, tx(s.title)),
         h('span', { id: 'phase', class: 'phase' }),
         h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
       ),
