@@ -595,6 +595,27 @@ describe('render on demand', () => {
   });
 });
 
+describe('on a laptop', () => {
+  it('the game’s header keeps one row at 1280×720 with the longest scenario title', async () => {
+    const ctx = await browserContext('laptop', { width: 1280, height: 720 });
+    contexts.push(ctx);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(`${url}?pace=0&scenario=karabakh-credibility&seats=am`);
+    await page.click('#start');
+    await page.locator('#panel-actions').waitFor();
+    const rows = await page.evaluate(() => {
+      const header = document.querySelector<HTMLElement>('header.game-top')!;
+      const tops = new Set(
+        [...header.querySelectorAll('button')].map((b) =>
+          Math.round(b.getBoundingClientRect().top),
+        ),
+      );
+      return { rows: tops.size, height: header.getBoundingClientRect().height };
+    });
+    expect(rows.rows, JSON.stringify(rows)).toBe(1);
+  });
+});
+
 describe('on a phone', () => {
   it('the hall takes 70% of the screen’s height, its canvas fills it, and the map opens in it', async () => {
     const page = await open('phone', '?pace=100000000', { width: 390, height: 844 });
