@@ -126,12 +126,21 @@ describe.each(PROFILE_IDS)('chair training under the %s profile', (profile) => {
     let c = act(floor(profile), { type: 'delegate.joinSpeakers', seat: 'ru' });
     c = act(c, { type: 'delegate.joinSpeakers', seat: 'kz' });
     expect(judge(c, { type: 'chair.recognize', delegation: 'ru' }).correct).toBe(true);
-    expect(judge(c, { type: 'chair.recognize', delegation: 'kz' }).correct).toBe(false);
+    const out = judge(c, { type: 'chair.recognize', delegation: 'kz' });
+    expect(out.correct).toBe(false);
+    // The trainee reads delegations' names, not their ids.
+    const name = (id: string) => MINI.delegations.find((d) => d.id === id)!.name;
+    expect(out.explanation.en).toBe(
+      `${name('ru').en} was first on the list, not ${name('kz').en}.`,
+    );
+    expect(out.explanation.ru).toContain(`«${name('ru').ru}»`);
     let v = chair(floor(profile), 'openVoting');
     v = act(v, { type: 'delegate.vote', seat: 'ru', choice: 'yes' });
     const early = judge(v, { type: 'chair.closeBallot' });
     expect(early.correct).toBe(false);
     expect(early.explanation.en).toMatch(/had not voted/);
+    expect(early.explanation.en).toContain(name('kz').en);
+    expect(early.explanation.en).not.toMatch(/\bkz\b/);
   });
 
   it('a move the machine refuses is scored wrong with its reason', () => {

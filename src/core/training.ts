@@ -10,7 +10,7 @@ import { currentPhase, send, startConference, type Conference } from './conferen
 import { motionOfKind, type ConferenceEvent, type MotionKind } from './events';
 import type { ProfileId } from './profiles';
 import { draw } from './random';
-import { eligibleVoters } from './rules/common';
+import { eligibleVoters, nameOf } from './rules/common';
 import { debateMode } from './rules/procedure';
 import type { Scenario, Text } from './scenario';
 import type { PendingMotion } from './state';
@@ -232,8 +232,8 @@ export const judgeChairEvent = (
             ),
           )
         : wrong(rule, {
-            en: `${ctx.speakers[0]} was first on the list, not ${e.delegation}.`,
-            ru: `Первой в списке была делегация ${ctx.speakers[0]}, а не ${e.delegation}.`,
+            en: `${nameOf(env, ctx.speakers[0]!).en} was first on the list, not ${nameOf(env, e.delegation).en}.`,
+            ru: `Первой в списке была делегация «${nameOf(env, ctx.speakers[0]!).ru}», а не «${nameOf(env, e.delegation).ru}».`,
           });
     }
     case 'chair.closeBallot':
@@ -247,8 +247,8 @@ export const judgeChairEvent = (
       );
       return missing.length
         ? wrong(rule, {
-            en: `Closed too early: ${missing.join(', ')} had not voted.`,
-            ru: `Закрыто слишком рано: не проголосовали ${missing.join(', ')}.`,
+            en: `Closed too early: ${missing.map((d) => nameOf(env, d).en).join(', ')} had not voted.`,
+            ru: `Закрыто слишком рано: не проголосовали ${missing.map((d) => `«${nameOf(env, d).ru}»`).join(', ')}.`,
           })
         : ok(rule, T('Right: every member had voted.', 'Верно: проголосовали все.'));
     }
