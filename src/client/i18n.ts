@@ -39,6 +39,35 @@ const en = {
   help_score_h: 'Score and debrief',
   help_score:
     'Your score adds the objectives you met, how the alliance’s state moved for you, and your reputation. The debrief shows what was decided, why each AI delegation acted as it did, and what happened in reality.',
+  howToChair: 'How to chair',
+  chair_role_h: 'Your role',
+  chair_role:
+    'You chair the committee: open the roll call, adopt the agenda, give the floor, rule on points, put motions to the vote, open and close votes. The AI delegates do the rest, and some of what they raise is out of order or wrong on purpose.',
+  chair_points_h: 'Points',
+  chair_points:
+    'A point of personal privilege may interrupt and is always heard: well taken. Points of information and parliamentary inquiries never interrupt a speaker: out of order during a speech, answered when the floor is open. A point of order is well taken or not; when it claims a threshold, check it against the procedure.',
+  chair_motions_h: 'Motions',
+  chair_motions:
+    'A motion is in order only in the debate modes the procedure allows, and never during a speech: rule the others out of order. Put first the motion that comes first by precedence; the procedure sets the majority each needs.',
+  chair_floor_h: 'The floor and the votes',
+  chair_floor:
+    'In formal debate give the floor in the order of the speakers list (in a moderated caucus, as you see fit). Open voting when the list is exhausted or debate is closed; close a vote only when every member present has voted.',
+  chair_score_h: 'Your score',
+  chair_score:
+    'Each ruling is checked at once against the procedure you chose; a wrong one is explained with the rule it breaks. The score is the share of rulings that were right.',
+  howToRun: 'Running a class session',
+  con_room_h: 'The room',
+  con_room:
+    'Students open the address shown here, or scan the code, and type the session code and a name. The list shows who is connected, at which delegation, and who has voted; you can move, mute or remove a student. The AI plays empty seats and seats whose students have gone, until someone takes them.',
+  con_chair_h: 'Chairing',
+  con_chair:
+    'You chair from the console: the roll call, the floor, points, motions and votes. With “AI assists the chair” on, the AI runs the procedure whenever you do not. The game speed sets how long everyone has to read.',
+  con_events_h: 'News and crises',
+  con_events:
+    'Announce news to every desk, and inject a crisis when the class is ready for it. Pause stops the clock and the AI for everyone.',
+  con_end_h: 'The end',
+  con_end:
+    'End the conference to open the debrief on every desk. At the foot of the console, “{report}” builds the session’s report, and “{replay}” replays it vote by vote.',
   close: 'Close',
   back: 'Back',
   start: 'Start the conference',
@@ -414,6 +443,7 @@ const en = {
   reloadPage: 'Reload the page',
   // replay and after-action report
   replayGame: 'Replay a game',
+  replaySessionAction: 'Replay this session',
   afterAction: 'After-action report',
   replayHeading: 'Replay a game',
   replayTitle: 'Replay: {title}',
@@ -492,6 +522,35 @@ const ru: Record<Key, string> = {
   help_score_h: 'Очки и разбор',
   help_score:
     'Ваш итог складывается из достигнутых целей, изменения положения дел в союзе с вашей точки зрения и репутации. Разбор показывает, что было решено, почему каждая делегация ИИ поступила так, как поступила, и что произошло на самом деле.',
+  howToChair: 'Как вести заседание',
+  chair_role_h: 'Ваша роль',
+  chair_role:
+    'Вы председательствуете в комитете: открываете перекличку, утверждаете повестку, даёте слово, принимаете решения по репликам, ставите процедурные предложения на голосование, открываете и закрываете голосования. Остальное делают делегаты ИИ, и часть того, что они заявляют, намеренно не по порядку или неверна.',
+  chair_points_h: 'Реплики',
+  chair_points:
+    'Реплика по личному вопросу может прервать выступление и рассматривается всегда: принята. Вопросы к оратору и процедурные вопросы никогда не прерывают выступление: во время выступления — не по порядку, когда трибуна свободна — дан ответ. Реплика по порядку ведения принимается или отклоняется; если в ней названо требуемое большинство, сверьте его с процедурой.',
+  chair_motions_h: 'Процедурные предложения',
+  chair_motions:
+    'Предложение допустимо только в тех режимах прений, которые разрешает процедура, и никогда во время выступления: остальные отклоняйте как внесённые не по порядку. Первым ставьте то, что идёт первым по очерёдности; процедура определяет, какое большинство нужно каждому.',
+  chair_floor_h: 'Слово и голосования',
+  chair_floor:
+    'В официальных прениях давайте слово в порядке списка ораторов (на модерируемых консультациях — по своему усмотрению). Открывайте голосование, когда список ораторов исчерпан или прения прекращены; закрывайте его, только когда проголосовали все присутствующие члены.',
+  chair_score_h: 'Ваш результат',
+  chair_score:
+    'Каждое ваше решение сразу сверяется с выбранной процедурой; ошибочное объясняется правилом, которое оно нарушает. Результат — доля верных решений.',
+  howToRun: 'Как провести занятие',
+  con_room_h: 'Класс',
+  con_room:
+    'Учащиеся открывают показанный здесь адрес или сканируют код и вводят код занятия и имя. В списке видно, кто подключён, за какой делегацией и кто проголосовал; учащегося можно пересадить, заглушить или удалить. Пустые места и места ушедших учащихся занимает ИИ, пока их кто-нибудь не займёт.',
+  con_chair_h: 'Председательство',
+  con_chair:
+    'Вы ведёте заседание с пульта: перекличка, слово, реплики, процедурные предложения и голосования. Если включено «ИИ помогает председателю», ИИ ведёт процедуру, когда этого не делаете вы. Скорость игры определяет, сколько времени у всех на чтение.',
+  con_events_h: 'Новости и кризисы',
+  con_events:
+    'Объявляйте новости на все рабочие места и вводите кризис, когда класс к нему готов. Пауза останавливает часы и ИИ для всех.',
+  con_end_h: 'Окончание',
+  con_end:
+    'Завершите конференцию, чтобы открыть разбор игры на всех рабочих местах. Внизу пульта «{report}» строит отчёт о занятии, а «{replay}» воспроизводит его голосование за голосованием.',
   close: 'Закрыть',
   back: 'Назад',
   start: 'Открыть конференцию',
@@ -868,6 +927,7 @@ const ru: Record<Key, string> = {
   reloadPage: 'Перезагрузить страницу',
   // повтор игры и разбор
   replayGame: 'Повтор игры',
+  replaySessionAction: 'Повтор этого занятия',
   afterAction: 'Разбор по итогам',
   replayHeading: 'Повтор игры',
   replayTitle: 'Повтор: {title}',

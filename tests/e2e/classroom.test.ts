@@ -225,20 +225,27 @@ describe('a classroom session', () => {
     // neither on the teacher's console.
     const listed = async (p: Page) => {
       await p.locator('[data-key="open-help"]').click();
-      const text = await p.locator('dialog#help #help-keys-section').innerText();
+      const text = `${await p.locator('dialog#help [data-help]').getAttribute('data-help')}: ${await p.locator('dialog#help #help-keys-section').innerText()}`;
       await p.keyboard.press('Escape');
       await p.locator('dialog#help').waitFor({ state: 'detached' });
       return text;
     };
     const desk = await listed(ana);
+    // Help speaks to a delegation on a desk, to the teacher on the console.
+    expect(desk.startsWith('play: ')).toBe(true);
     expect(desk).toContain('Vote yes');
     expect(desk).toContain('map');
     const onConsole = await listed(teacher);
+    expect(onConsole.startsWith('console: ')).toBe(true);
     expect(onConsole).not.toContain('Vote yes');
     expect(onConsole).not.toContain('map');
     await shot(ana, 'student-after-reconnect');
     const closed = room.conference().snapshot.context.closed;
     expect(closed[0]!.votes[anaSeat]).toBe('yes');
     expect(closed[0]!.votes[bekSeat]).toBe('yes');
+    // The teacher replays the session from the console, from its log on the server.
+    await teacher.locator('#console-replay').click();
+    await teacher.locator('#replay-pos').waitFor();
+    expect(await teacher.locator('#replay-position').innerText()).toMatch(/of \d+/);
   }, 240_000);
 });

@@ -934,6 +934,13 @@ describe('every other screen', () => {
       expect(await axe(page), `axe on training (${lang})`).toEqual([]);
       await checkLanguage('training');
       await shot(page, `training-${lang}`);
+      // Help here speaks to a chair, not to a delegation.
+      await page.click('[data-key="open-help"]');
+      expect(await page.locator('dialog#help [data-help]').getAttribute('data-help')).toBe('chair');
+      expect(await page.locator('dialog#help h4').count()).toBe(5);
+      await checkLanguage('help for a chair');
+      await page.keyboard.press('Escape');
+      await page.locator('dialog#help').waitFor({ state: 'detached' });
       await page.click('#train-leave');
     }
     // High contrast and 200% text on the conference screen.

@@ -97,6 +97,8 @@ export class App {
     refresh(): void;
     key?(k: string): boolean;
     keys?(): ShortcutSet;
+    /** Whom Help speaks to here: a delegation (the default), a chair in training, a teacher. */
+    helpFor?(): 'play' | 'chair' | 'console';
   } | null = null;
 
   constructor(private readonly root: HTMLElement) {
@@ -1155,13 +1157,32 @@ export class App {
       ['Esc', 'key_escape'],
       ...(keys.messages ? ([['Ctrl+Enter', 'key_sendMessage']] as [string, Key][]) : []),
     ];
-    const topics = ['aim', 'rule', 'steps', 'move', 'deal', 'crisis', 'score'] as const;
+    // What the person at this screen does: play a delegation, chair (training), or run the class.
+    const who = this.elsewhere?.helpFor?.() ?? 'play';
+    const guide: Record<typeof who, { title: Key; topics: readonly string[]; prefix: string }> = {
+      play: {
+        title: 'howToPlay',
+        topics: ['aim', 'rule', 'steps', 'move', 'deal', 'crisis', 'score'],
+        prefix: 'help',
+      },
+      chair: {
+        title: 'howToChair',
+        topics: ['role', 'points', 'motions', 'floor', 'score'],
+        prefix: 'chair',
+      },
+      console: { title: 'howToRun', topics: ['room', 'chair', 'events', 'end'], prefix: 'con' },
+    };
+    const g = guide[who];
+    const names = { report: t('afterAction'), replay: t('replaySessionAction') };
     this.dialog('help', t('help'), [
       h(
         'section',
-        { 'aria-labelledby': 'help-play' },
-        h('h3', { id: 'help-play' }, t('howToPlay')),
-        ...topics.flatMap((k) => [h('h4', {}, t(`help_${k}_h`)), h('p', {}, t(`help_${k}`))]),
+        { 'aria-labelledby': 'help-play', 'data-help': who },
+        h('h3', { id: 'help-play' }, t(g.title)),
+        ...g.topics.flatMap((k) => [
+          h('h4', {}, t(`${g.prefix}_${k}_h` as Key)),
+          h('p', {}, t(`${g.prefix}_${k}` as Key, names)),
+        ]),
       ),
       h(
         'section',

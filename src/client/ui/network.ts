@@ -90,6 +90,11 @@ export class NetworkScreens {
   }
 
   /** The shortcuts that work here: the map on a desk or the projector, votes on a desk. */
+  /** Help speaks to the teacher on the console, to a delegation elsewhere. */
+  helpFor(): 'play' | 'console' {
+    return document.querySelector('main.console') ? 'console' : 'play';
+  }
+
   keys(): ShortcutSet {
     const on =
       this.desk !== null && this.session !== null && !document.querySelector('main.debrief');
@@ -586,6 +591,9 @@ export class NetworkScreens {
             { class: 'menu', id: 'console-report' },
             button(t('afterAction'), () => void this.report(code, key), {
               id: 'console-after-action',
+            }),
+            button(t('replaySessionAction'), () => void this.replaySession(code, key), {
+              id: 'console-replay',
             }),
           ),
         ),

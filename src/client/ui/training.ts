@@ -55,6 +55,11 @@ export class TrainingScreen {
   constructor(private readonly d: TrainingDeps) {}
 
   /** After a change of settings: the same screen again, with what was chosen kept. */
+  /** Help here speaks to a chair. */
+  helpFor(): 'chair' {
+    return 'chair';
+  }
+
   refresh(): void {
     this.redraw?.();
   }
