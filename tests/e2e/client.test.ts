@@ -131,7 +131,25 @@ const stillGame = async (name: string) => {
       others: members.map((d) => d.id).filter((id) => id !== s.humans[0]),
     };
   });
-  return { page, send, me, others };
+  /** Roll call (everyone present) and the agenda adopted, then `more`: each must be accepted. */
+  const toFloor = async (more: Record<string, unknown>[] = []) => {
+    const r = await send([
+      { type: 'chair.openRollCall', seat: 'chair' },
+      ...[me, ...others].map((seat) => ({
+        type: 'delegate.answerRollCall',
+        seat,
+        status: 'present',
+      })),
+      { type: 'chair.closeRollCall', seat: 'chair' },
+      { type: 'chair.adoptAgenda', seat: 'chair' },
+      ...more,
+    ]);
+    expect(
+      r.every((x) => x === 'ok'),
+      r.join('; '),
+    ).toBe(true);
+  };
+  return { page, send, me, others, toFloor };
 };
 
 describe('solo play', () => {
@@ -357,21 +375,8 @@ describe('the desk while other delegations move', () => {
   });
 
   it('what the player chose or is typing survives the desk being drawn anew', async () => {
-    const { page, send, me, others } = await stillGame('keep-input');
-    const opened = await send([
-      { type: 'chair.openRollCall', seat: 'chair' },
-      ...[me, ...others].map((seat) => ({
-        type: 'delegate.answerRollCall',
-        seat,
-        status: 'present',
-      })),
-      { type: 'chair.closeRollCall', seat: 'chair' },
-      { type: 'chair.adoptAgenda', seat: 'chair' },
-    ]);
-    expect(
-      opened.every((x) => x === 'ok'),
-      opened.join('; '),
-    ).toBe(true);
+    const { page, send, me, others, toFloor } = await stillGame('keep-input');
+    await toFloor();
     // A motion chosen, not yet made; another delegation joins the speakers list meanwhile.
     const motion = page.locator('#motion-kind');
     const chosen = await motion.locator('option').nth(2).getAttribute('value');
@@ -407,22 +412,8 @@ describe('the desk while other delegations move', () => {
   });
 
   it('a recipient or term that went while the player chose is not swapped for another: the offer asks again', async () => {
-    const { page, send, me, others } = await stillGame('term-gone');
-    const ready = await send([
-      { type: 'chair.openRollCall', seat: 'chair' },
-      ...[me, ...others].map((seat) => ({
-        type: 'delegate.answerRollCall',
-        seat,
-        status: 'present',
-      })),
-      { type: 'chair.closeRollCall', seat: 'chair' },
-      { type: 'chair.adoptAgenda', seat: 'chair' },
-      { type: 'chair.injectCrisis', seat: 'chair', crisis: 'armenia-art4' },
-    ]);
-    expect(
-      ready.every((x) => x === 'ok'),
-      ready.join('; '),
-    ).toBe(true);
+    const { page, send, me, others, toFloor } = await stillGame('term-gone');
+    await toFloor([{ type: 'chair.injectCrisis', seat: 'chair', crisis: 'armenia-art4' }]);
     // The player asks Armenia for a monitoring mission in the crisis, and has not sent it yet…
     const want = page.locator('#offer-want');
     await page.selectOption('#offer-to', 'am');
