@@ -4,7 +4,7 @@ import type { Scenario } from '../core/scenario';
 import { METRICS } from '../core/scenario';
 import { t, tx, type Key } from './i18n';
 import type { HallModel, MapModel, Theme } from './scenes/types';
-import { phaseKey, statementLines } from './ui/game';
+import { ballotTitle, phaseKey, statementLines } from './ui/game';
 
 const COUNTRY_IDS = new Set([
   'ru',
@@ -42,10 +42,6 @@ export const hallModel = (
   const speech = v.speaker?.spoke
     ? [...v.statements].reverse().find((x) => x.by === v.speaker!.delegation)
     : undefined;
-  const proposalName = (id: string) => {
-    const p = s.proposals.find((x) => x.id === id);
-    return p ? `${p.code} ${tx(p.title)}` : id;
-  };
   const speechLine = (): string => {
     if (!speech) return t('preparingStatement');
     const { position, said } = statementLines(speech, s, lang);
@@ -94,7 +90,7 @@ export const hallModel = (
     gauges: METRICS.map((m) => ({ id: m, label: t(`metric_${m}` as Key), value: v.metrics[m] })),
     ballot: ballot
       ? {
-          title: proposalName(ballot.proposal),
+          title: ballotTitle(ballot, s),
           marks: members.map((d) => {
             const c = (closed ?? ballot).votes[d.id] ?? null;
             return { seat: d.id, choice: c, label: t(`choiceWord_${c ?? 'none'}` as Key) };

@@ -470,6 +470,34 @@ describe('the desk while other delegations move', () => {
     expect(await page.locator('#offer-want-lost, #offer-to-lost').count()).toBe(0);
   });
 
+  it('a screen reader hears a ballot’s result by the proposal’s name, not its id', async () => {
+    const { page, send, me, others, toFloor } = await stillGame('ballot-heard');
+    await toFloor();
+    const heard: string[] = [];
+    await page.exposeFunction('heard', (x: string) => heard.push(x));
+    await page.evaluate(() => {
+      const live = document.getElementById('live')!;
+      new MutationObserver(() => {
+        if (live.textContent)
+          (window as unknown as { heard(x: string): void }).heard(live.textContent);
+      }).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    const r = await send([
+      { type: 'chair.openVoting', seat: 'chair' },
+      ...[me, ...others].map((seat) => ({ type: 'delegate.vote', seat, choice: 'yes' })),
+      { type: 'chair.closeBallot', seat: 'chair' },
+    ]);
+    expect(
+      r.every((x) => x === 'ok'),
+      r.join('; '),
+    ).toBe(true);
+    await expect
+      .poll(() => heard.find((x) => x.startsWith('Vote on ')), { timeout: 5000 })
+      .toMatch(
+        /^Vote on (Amendment «.+» to )?1a Touch sensors on the Tajik–Afghan and Tajik–Kyrgyz borders: (adopted|not adopted)\.$/,
+      );
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.

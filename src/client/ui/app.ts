@@ -45,7 +45,7 @@ import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../titl
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
-import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
+import { GameScreen, ballotTitle, clockText, deskShortcut, phaseKey } from './game';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
 import { ReplayScreen } from './replay';
@@ -755,7 +755,7 @@ export class App {
         if (b) {
           this.live(
             t('announceBallot', {
-              what: b.proposal,
+              what: ballotTitle(b, s),
               res: b.decision.adopted ? t('adopted') : t('notAdopted'),
             }),
           );

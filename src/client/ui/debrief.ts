@@ -8,6 +8,7 @@ import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import { t, tx, type Key } from '../i18n';
 import { h } from './dom';
+import { proposalLabel } from './game';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag: string, attrs: Record<string, string | number>) => {
@@ -158,10 +159,7 @@ export const renderDebrief = (
         return t('term_amendment', { a: term.amendment, p: ptitle(term.proposal) });
     }
   };
-  const ptitle = (id: string) => {
-    const p = scenario.proposals.find((x) => x.id === id);
-    return p ? `${p.code} ${tx(p.title)}` : id;
-  };
+  const ptitle = (id: string) => proposalLabel(id, scenario);
   const source = (id: string) => {
     const s = scenario.sources.find((x) => x.id === id);
     return s

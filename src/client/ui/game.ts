@@ -74,14 +74,35 @@ export const statementLines = (
   s: Scenario,
   lang: 'en' | 'ru',
 ): { position: string | null; said: string | null } => {
-  const p = st.proposal ? s.proposals.find((x) => x.id === st.proposal) : undefined;
-  const on = st.proposal ? `: ${p ? `${p.code} ${tx(p.title)}` : st.proposal}` : '';
+  const on = st.proposal ? `: ${proposalLabel(st.proposal, s)}` : '';
   const position = `${t(`pos_${st.stance}`)}${on}`;
   if (!st.text) return { position, said: null };
   return {
     position: isBilingualSpeech(st.text) ? null : position,
     said: speechIn(st.text, lang),
   };
+};
+
+/**
+ * What a ballot decides, as the hall and the desk name it: the proposal ("1a Touch sensors…"), or
+ * an amendment to it ("Amendment «…» to 1a …"), which is voted on before the proposal.
+ */
+/** A proposal as the game names it: its code and title ("1a Touch sensors…"). */
+export const proposalLabel = (id: string, s: Scenario): string => {
+  const p = s.proposals.find((x) => x.id === id);
+  return p ? `${p.code} ${tx(p.title)}` : id;
+};
+
+export const ballotTitle = (
+  b: { kind: string; proposal: string; amendment?: string },
+  s: Scenario,
+): string => {
+  const name = proposalLabel(b.proposal, s);
+  if (b.kind !== 'amendment') return name;
+  const a = s.proposals
+    .find((x) => x.id === b.proposal)
+    ?.amendments.find((x) => x.id === b.amendment);
+  return t('amendmentTitle', { a: a ? tx(a.title) : (b.amendment ?? ''), p: name });
 };
 
 export const phaseKey = (phase: string): Key => {
@@ -191,8 +212,7 @@ export class GameScreen {
     return d ? tx(d.name) : id;
   }
   private proposalTitle(id: string): string {
-    const p = this.deps.scenario.proposals.find((x) => x.id === id);
-    return p ? `${p.code} ${tx(p.title)}` : id;
+    return proposalLabel(id, this.deps.scenario);
   }
   private act(raw: Record<string, unknown>): void {
     const r = this.deps.send({ seat: this.deps.seat(), ...raw });
@@ -453,15 +473,7 @@ export class GameScreen {
     if (phase === 'floor.item.voting') {
       const b = v.ballots[v.ballot];
       if (b && !b.votes[seat] && !me.frozen && me.presence !== 'absent') {
-        const what =
-          b.kind === 'amendment'
-            ? t('amendmentTo', {
-                a: tx(
-                  env.proposal.get(b.proposal)!.amendments.find((a) => a.id === b.amendment)!.title,
-                ),
-                p: this.proposalTitle(b.proposal),
-              })
-            : this.proposalTitle(b.proposal);
+        const what = ballotTitle(b, this.deps.scenario);
         const base = amendmentsNow(ctx, b.proposal);
         const w =
           b.kind === 'amendment'
@@ -874,12 +886,18 @@ export class GameScreen {
     for (const p of undecided) {
       terms.push({
         id: `vote:${p.id}:yes`,
-        label: t('term_vote', { c: t('choiceWord_yes'), p: `${p.code} ${tx(p.title)}` }),
+        label: t('term_vote', {
+          c: t('choiceWord_yes'),
+          p: proposalLabel(p.id, this.deps.scenario),
+        }),
       });
       if (PROFILES[v.profile].standAside)
         terms.push({
           id: `vote:${p.id}:standAside`,
-          label: t('term_vote', { c: t('choiceWord_standAside'), p: `${p.code} ${tx(p.title)}` }),
+          label: t('term_vote', {
+            c: t('choiceWord_standAside'),
+            p: proposalLabel(p.id, this.deps.scenario),
+          }),
         });
     }
     for (const c of this.deps.scenario.crises)

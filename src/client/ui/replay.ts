@@ -26,7 +26,7 @@ import type { Theme } from '../scenes/types';
 import type { Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
 import { button, h } from './dom';
-import { phaseKey } from './game';
+import { phaseKey, proposalLabel } from './game';
 import { renderReport } from './report-view';
 
 export interface ReplayDeps {
@@ -572,10 +572,9 @@ export class ReplayScreen {
         h(
           'ul',
           {},
-          ...(item?.proposals ?? []).map((pid) => {
-            const p = s.proposals.find((x) => x.id === pid);
-            return h('li', {}, `${p ? `${p.code} ${tx(p.title)}` : pid}: `, outcome(pid));
-          }),
+          ...(item?.proposals ?? []).map((pid) =>
+            h('li', {}, `${proposalLabel(pid, s)}: `, outcome(pid)),
+          ),
         ),
       );
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFile } from '../../../tests/helpers/scenarios';
-import { statementLines } from './game';
+import { ballotTitle, statementLines } from './game';
 
 const s = scenarioFile('karabakh-credibility');
 const k1 = s.proposals.find((p) => p.code === 'K1')!;
@@ -29,5 +29,23 @@ describe('a statement as the hall and the desk show it', () => {
       position: 'Undecided',
       said: null,
     });
+  });
+});
+
+describe('a ballot as the hall and the desk name it', () => {
+  const t18 = scenarioFile('tsakhkadzor-2018');
+  const withAmendment = t18.proposals.find((p) => p.amendments.length > 0)!;
+  const a = withAmendment.amendments[0]!;
+
+  it('a ballot on an amendment says so, not only the proposal it amends', () => {
+    expect(
+      ballotTitle({ kind: 'amendment', proposal: withAmendment.id, amendment: a.id }, t18),
+    ).toBe(`Amendment «${a.title.en}» to ${withAmendment.code} ${withAmendment.title.en}`);
+  });
+
+  it('a ballot on a proposal is the proposal', () => {
+    expect(ballotTitle({ kind: 'proposal', proposal: withAmendment.id }, t18)).toBe(
+      `${withAmendment.code} ${withAmendment.title.en}`,
+    );
   });
 });
