@@ -72,6 +72,16 @@ describe('a classroom session', () => {
     await studentJoins(bek, code, 'Bek');
     const seatOf = async (p: Page) =>
       (await p.locator('#you-are').innerText()).includes('Armenia') ? 'am' : 'kz';
+    // What a screen reader on Bek's desk hears (the page's live region), from here on.
+    const bekHeard: string[] = [];
+    await bek.exposeFunction('heard', (x: string) => bekHeard.push(x));
+    await bek.evaluate(() => {
+      const live = document.getElementById('live')!;
+      new MutationObserver(() => {
+        if (live.textContent)
+          (window as unknown as { heard(x: string): void }).heard(live.textContent);
+      }).observe(live, { childList: true, characterData: true, subtree: true });
+    });
     const anaSeat = await seatOf(ana);
     const bekSeat = await seatOf(bek);
     expect(new Set([anaSeat, bekSeat])).toEqual(new Set(['am', 'kz']));
@@ -157,6 +167,11 @@ describe('a classroom session', () => {
       .locator('#console-messages')
       .getByText('Shall we agree on the sensors?')
       .waitFor();
+    // The teacher reads who wrote to whom by name, not by the delegations' ids.
+    const line = await teacher
+      .locator('#console-messages li', { hasText: 'Shall we agree on the sensors?' })
+      .innerText();
+    expect(line).toMatch(/^Republic of (Armenia|Kazakhstan) → Republic of (Armenia|Kazakhstan): /);
     await ana.locator('#offer-to').selectOption(bekSeat);
     await ana.locator('#offer-give').selectOption('capital:3');
     await ana.locator('[data-key="offer-send"]').click();
@@ -213,6 +228,10 @@ describe('a classroom session', () => {
     await expect
       .poll(() => room.conference().snapshot.context.closed.length, { timeout: 60_000 })
       .toBeGreaterThan(0);
+    // Bek's screen reader heard the ballot's result by the proposal's name, as in solo play.
+    await expect
+      .poll(() => bekHeard.join(' | '), { timeout: 10_000 })
+      .toMatch(/Vote on [^|]+: (adopted|not adopted)\./);
     await shot(projector, 'projector');
     // The projector shows the regional map with M (or its Map button), and the hall again.
     await projector.locator('body').press('m');

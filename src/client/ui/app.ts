@@ -13,7 +13,7 @@ import {
 import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
 import type { Scenario } from '../../core/scenario';
 import type { Difficulty } from '../../core/state';
-import { viewFor } from '../../core/views';
+import { viewFor, type ConferenceView } from '../../core/views';
 import { debriefOf } from '../../core/debrief';
 import { createSound, type Cue, type SoundSystem } from '../audio/sound';
 import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
@@ -45,7 +45,8 @@ import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../titl
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
-import { GameScreen, ballotTitle, clockText, deskShortcut, phaseKey } from './game';
+import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
+import { heardBetween } from './heard';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
 import { ReplayScreen } from './replay';
@@ -85,7 +86,8 @@ export class App {
   private notice: string | null = null;
   /** The setup screen was opened from a link: what of it could not be used (shown above it). */
   private linkProblems: LinkProblem[] | null = null;
-  private lastSeq = 0;
+  /** The public view last heard (what changed since is announced). */
+  private heardView: ConferenceView | null = null;
   private netScreens: Promise<NetworkScreens> | null = null;
   private training: TrainingScreen;
   private replay: ReplayScreen;
@@ -633,7 +635,7 @@ export class App {
       pace: this.pace(),
       onPhase: (c) => writeSave(c, difficulty),
     });
-    this.lastSeq = conf.snapshot.context.seq;
+    this.heardView = viewFor(conf, 'observer');
     this.confirmedSeat = '';
     this.seat = this.activeSeat();
     this.elsewhere = null;
@@ -733,47 +735,12 @@ export class App {
     if (r && !r.ok) return;
     const ctx = c.snapshot.context;
     const s = c.scenario;
-    const name = (id: string) =>
-      tx(s.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
-    for (const e of c.log.slice(this.lastSeq)) {
-      if (e.type === 'chair.recognize')
-        this.live(t('announceSpeaker', { name: name(e.delegation) }));
-      if (e.type === 'delegate.vote') {
-        this.live(
-          t('announceVote', { name: name(e.seat), choice: t(`choiceWord_${e.choice}` as Key) }),
-        );
-        this.cue('voteChime');
-      }
-      if (
-        e.type === 'chair.closeBallot' ||
-        e.type === 'chair.rulePoint' ||
-        e.type === 'chair.closeResponses'
-      )
-        this.cue('gavel');
-      if (e.type === 'chair.closeBallot') {
-        const b = ctx.closed[ctx.closed.length - 1];
-        if (b) {
-          this.live(
-            t('announceBallot', {
-              what: ballotTitle(b, s),
-              res: b.decision.adopted ? t('adopted') : t('notAdopted'),
-            }),
-          );
-          if (b.kind === 'proposal' && b.decision.adopted) this.cue('applause');
-        }
-      }
-      if (
-        (e.type === 'chair.nextItem' || e.type === 'chair.injectCrisis') &&
-        ctx.crisis &&
-        ctx.crises[ctx.crisis]?.status === 'open'
-      ) {
-        this.live(
-          t('announceCrisis', { title: tx(s.crises.find((x) => x.id === ctx.crisis)!.title) }),
-        );
-        this.cue('crisisAlert');
-      }
-    }
-    this.lastSeq = c.log.length;
+    // What a screen reader hears and the sounds, read from the change in the public view.
+    const view = viewFor(c, 'observer');
+    const heard = heardBetween(this.heardView, view, s);
+    this.heardView = view;
+    if (heard.lines.length) this.live(heard.lines.join(' '));
+    for (const cue of new Set(heard.cues)) this.cue(cue);
     if (ctx.ended && this.screen === 'game') {
       writeSave(c, this.session!.difficulty);
       this.session?.stop();

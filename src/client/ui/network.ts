@@ -26,6 +26,7 @@ import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
+import { heardBetween } from './heard';
 import { chairControls } from './chair-controls';
 
 export interface NetworkDeps {
@@ -60,6 +61,8 @@ export class NetworkScreens {
   private desk: Welcome | null = null;
   /** The hall or the regional map, on a desk or the projector. */
   private view: StageShows = 'hall';
+  /** The last view heard: what changed since is announced to screen readers. */
+  private heardView: ConferenceView | null = null;
 
   constructor(private readonly d: NetworkDeps) {}
 
@@ -236,6 +239,7 @@ export class NetworkScreens {
     const observer = w.role === 'observer';
     this.desk = w;
     this.view = 'hall';
+    this.heardView = null;
     // Remote sends go through the session; refusals come back later as messages.
     const remoteSend = (raw: unknown) => {
       s.send(raw as Record<string, unknown>);
@@ -355,8 +359,17 @@ export class NetworkScreens {
     if (phase) phase.textContent = t(phaseKey(v.phase));
     const clock = document.getElementById('clock');
     if (clock) clock.textContent = clockText(v.clock);
+    this.hear(v);
     this.game?.update(v);
     this.drawStage(v, w);
+  }
+
+  /** Tells a screen reader what changed since the last view (as the solo game does). */
+  private hear(v: ConferenceView): void {
+    if (!this.scenario) return;
+    const heard = heardBetween(this.heardView, v, this.scenario);
+    this.heardView = v;
+    if (heard.lines.length) this.d.live(heard.lines.join(' '));
   }
 
   showProjector(code: string): void {
@@ -602,9 +615,15 @@ export class NetworkScreens {
     build();
     // The console opens at its top (the join code), not where "Create the session" was.
     window.scrollTo(0, 0);
+    this.heardView = null;
+    const who = (id: string) =>
+      id === 'team'
+        ? t('itsTeam')
+        : tx(scenario.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
     const render = () => {
       const v = this.session?.view;
       if (!v) return;
+      this.hear(v);
       const phase = document.getElementById('phase');
       if (phase) phase.textContent = t(phaseKey(v.phase));
       const clock = document.getElementById('clock');
@@ -621,7 +640,9 @@ export class NetworkScreens {
               {},
               ...v.messages
                 .slice(-30)
-                .map((m) => h('li', {}, h('strong', {}, `${m.from} → ${m.to}: `), m.text)),
+                .map((m) =>
+                  h('li', {}, h('strong', {}, `${who(m.from)} → ${who(m.to)}: `), m.text),
+                ),
             )
           : h('p', {}, t('nonePending')),
       );
