@@ -409,6 +409,12 @@ describe('the desk while other delegations move', () => {
     expect(await page.locator('#speak-text').inputValue()).toBe('Only with national command');
     expect(await page.locator('#stance-oppose').isChecked()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('speak-text');
+    // Ctrl+Enter makes the statement, as it sends a message; the desk shows it with its position.
+    await page.locator('#speak-text').press('Control+Enter');
+    const said = page.locator('#panel-floor blockquote.speech');
+    await said.waitFor();
+    expect(await said.innerText()).toMatch(/^Against: 1a .+\n+Only with national command$/);
+    expect(await page.locator('#speak-text').count()).toBe(0);
   });
 
   it('a recipient or term that went while the player chose is not swapped for another: the offer asks again', async () => {

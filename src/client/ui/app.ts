@@ -57,7 +57,8 @@ type Screen = 'title' | 'setup' | 'game' | 'debrief';
 export interface ShortcutSet {
   map: boolean;
   desk: boolean;
-  messages: boolean;
+  /** Ctrl+Enter sends what is being written: a statement (a desk), a message (in a class). */
+  send: boolean;
 }
 
 const params = new URLSearchParams(location.search);
@@ -1107,8 +1108,8 @@ export class App {
     // desk's where there is one, the message box's in a class.
     const keys: ShortcutSet =
       this.screen === 'game'
-        ? { map: true, desk: true, messages: false }
-        : (this.elsewhere?.keys?.() ?? { map: false, desk: false, messages: false });
+        ? { map: true, desk: true, send: true }
+        : (this.elsewhere?.keys?.() ?? { map: false, desk: false, send: false });
     const rows: [string, Key][] = [
       ['?', 'key_help'],
       ...(keys.map ? ([['M', 'key_map']] as [string, Key][]) : []),
@@ -1122,7 +1123,7 @@ export class App {
           ] as [string, Key][])
         : []),
       ['Esc', 'key_escape'],
-      ...(keys.messages ? ([['Ctrl+Enter', 'key_sendMessage']] as [string, Key][]) : []),
+      ...(keys.send ? ([['Ctrl+Enter', 'key_sendMessage']] as [string, Key][]) : []),
     ];
     // What the person at this screen does: play a delegation, chair (training), or run the class.
     const who = this.elsewhere?.helpFor?.() ?? 'play';

@@ -87,6 +87,17 @@ export const statementLines = (
  * What a ballot decides, as the hall and the desk name it: the proposal ("1a Touch sensors…"), or
  * an amendment to it ("Amendment «…» to 1a …"), which is voted on before the proposal.
  */
+/**
+ * In a text box: Enter starts a new line; Ctrl+Enter (⌘+Enter) sends its form, as in most chat
+ * boxes (the statement box and the message box alike).
+ */
+const sendOnCtrlEnter = (e: Event): void => {
+  const k = e as KeyboardEvent;
+  if (k.key !== 'Enter' || !(k.ctrlKey || k.metaKey)) return;
+  k.preventDefault();
+  (k.target as HTMLTextAreaElement).form?.requestSubmit();
+};
+
 /** A proposal as the game names it: its code and title ("1a Touch sensors…"). */
 export const proposalLabel = (id: string, s: Scenario): string => {
   const p = s.proposals.find((x) => x.id === id);
@@ -645,6 +656,7 @@ export class GameScreen {
             maxlength: 800,
             rows: 3,
             'data-key': 'speak-text',
+            onkeydown: sendOnCtrlEnter,
           }),
           h('button', { type: 'submit', 'data-key': 'speak-submit' }, t('speak')),
         );
@@ -1092,14 +1104,7 @@ export class GameScreen {
       'data-key': 'msg-text',
       'data-draft': true,
       oninput: () => (draft.text = text.value),
-      // Enter starts a new line; Ctrl+Enter (⌘+Enter) sends, as in most chat boxes.
-      onkeydown: (e: Event) => {
-        const k = e as KeyboardEvent;
-        if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) {
-          k.preventDefault();
-          form.requestSubmit();
-        }
-      },
+      onkeydown: sendOnCtrlEnter,
     });
     text.value = draft.text;
     const form = h(

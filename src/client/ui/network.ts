@@ -102,7 +102,7 @@ export class NetworkScreens {
     const on =
       this.desk !== null && this.session !== null && !document.querySelector('main.debrief');
     const seat = on && this.desk?.role === 'delegation';
-    return { map: on, desk: seat, messages: seat };
+    return { map: on, desk: seat, send: seat };
   }
 
   private setView(v: StageShows): void {
