@@ -115,7 +115,11 @@ describe('a classroom session', () => {
     await ana.locator('#settings-close').click();
     // The teacher is writing an announcement when switching language: the console is drawn
     // again in Russian with the words still there.
-    await teacher.locator('#ctl-news').fill('Press conference at noon');
+    // (The news box is found by its visible label, as the teacher finds it.)
+    const news = teacher.locator('label[for="ctl-news"]');
+    expect(await news.isVisible()).toBe(true);
+    expect(await news.innerText()).toBe('Announce news to the room');
+    await teacher.getByLabel('Announce news to the room').fill('Press conference at noon');
     await teacher.locator('.top-buttons button[lang="ru"]').click();
     await teacher.locator('#h-join').getByText('Код').waitFor();
     expect(await teacher.locator('#ctl-news').inputValue()).toBe('Press conference at noon');

@@ -91,7 +91,6 @@ export const chairControls = (
   const news = h('input', {
     id: 'ctl-news',
     maxlength: 300,
-    'aria-label': t('news'),
     'data-key': 'ctl-news',
   });
   out.push(
@@ -107,6 +106,8 @@ export const chairControls = (
           if (text) chair('chair.announce', { text: { en: text, ru: text } });
         },
       },
+      // A visible label: an empty box beside "Announce" did not say what it was for.
+      h('label', { for: 'ctl-news', class: 'block-label' }, t('news')),
       news,
       h('button', { type: 'submit', id: 'ctl-announce' }, t('announce')),
     ),
