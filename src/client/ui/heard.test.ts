@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { viewFor } from '../../core/views';
 import type { Conference } from '../../core/conference';
 import { MINI } from '../../../tests/fixtures/mini-scenario';
-import { chair, joinSpeakers, recognize, toFloor, vote } from '../../../tests/helpers/story';
+import { act, chair, joinSpeakers, recognize, toFloor, vote } from '../../../tests/helpers/story';
 import { heardBetween } from './heard';
 
 const observer = (c: Conference) => viewFor(c, 'observer');
@@ -17,10 +17,19 @@ describe('what a change sounds like (solo game and classroom desk alike)', () =>
     expect(heardBetween(null, observer(toFloor()), MINI)).toEqual({ lines: [], cues: [] });
   });
 
-  it('who has the floor', () => {
+  it('who has the floor, and what they say with the position taken', () => {
     const c = joinSpeakers(toFloor(), members[0]!);
-    expect(hear(c, recognize(c, members[0]!)).lines).toEqual([
-      `${name(members[0]!)} has the floor.`,
+    const floor = recognize(c, members[0]!);
+    expect(hear(c, floor).lines).toEqual([`${name(members[0]!)} has the floor.`]);
+    const said = act(floor, {
+      type: 'delegate.speak',
+      seat: members[0],
+      stance: 'oppose',
+      proposal: sensors.id,
+      text: 'Only under national command.',
+    });
+    expect(hear(floor, said).lines).toEqual([
+      `${name(members[0]!)}: Against: ${sensors.code} ${sensors.title.en}. Only under national command.`,
     ]);
   });
 

@@ -1,14 +1,14 @@
 /**
- * What a change in the conference sounds like: the lines a screen reader hears (who has the floor,
- * each vote, a ballot's result, a crisis, the chair's news) and the sound cues that go with them
+ * What a change in the conference sounds like: the lines a screen reader hears (who has the floor
+ * and what they say, each vote, a ballot's result, a crisis, the chair's news) and the sound cues that go with them
  * (each with its caption). Read from two successive views, so the solo game and a classroom desk,
  * which only ever receives views, hear the same things the same way.
  */
 import type { Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import type { Cue } from '../audio/sound';
-import { t, tx, type Key } from '../i18n';
-import { ballotTitle } from './game';
+import { getLang, t, tx, type Key } from '../i18n';
+import { ballotTitle, statementLines } from './game';
 
 export interface Heard {
   lines: string[];
@@ -17,7 +17,14 @@ export interface Heard {
 
 type View = Pick<
   ConferenceView,
-  'speaker' | 'ballots' | 'closed' | 'rulings' | 'crisis' | 'crises' | 'announcements'
+  | 'speaker'
+  | 'statements'
+  | 'ballots'
+  | 'closed'
+  | 'rulings'
+  | 'crisis'
+  | 'crises'
+  | 'announcements'
 >;
 
 const sameBallot = (a: View['ballots'][number] | undefined, b: View['ballots'][number]) =>
@@ -35,6 +42,11 @@ export const heardBetween = (prev: View | null, next: View, s: Scenario): Heard 
 
   if (next.speaker && next.speaker.delegation !== prev.speaker?.delegation)
     lines.push(t('announceSpeaker', { name: name(next.speaker.delegation) }));
+  // What the speaker said, with the position taken, as the hall shows it.
+  for (const st of next.statements.slice(prev.statements.length)) {
+    const { position, said } = statementLines(st, s, getLang());
+    lines.push(`${name(st.by)}: ${[position, said].filter(Boolean).join('. ')}`);
+  }
 
   next.ballots.forEach((b, i) => {
     const before = sameBallot(prev.ballots[i], b) ? prev.ballots[i]!.votes : {};
