@@ -125,6 +125,8 @@ const en = {
   handoverConfirm: 'We are the delegation ({name}): show our desk',
   hall: 'Hall',
   map: 'Map',
+  mapLegend:
+    'CSTO members are hatched, each in its own colour and named in bold; a member that has frozen its participation is hatched the other way, with a dashed outline. A ring marks where the crisis is. Names in italics: other states in the scenario; along the foot, actors not on this map.',
   saveQuit: 'Save and leave',
   phase: 'Phase',
   clock: 'Time',
@@ -610,6 +612,8 @@ const ru: Record<Key, string> = {
   handoverConfirm: 'Мы — делегация ({name}): открыть наш стол',
   hall: 'Зал',
   map: 'Карта',
+  mapLegend:
+    'Члены ОДКБ заштрихованы, у каждого свой цвет, названия — жирным; член, заморозивший участие, заштрихован в другую сторону и обведён пунктиром. Кольцо отмечает место кризиса. Курсивом — другие государства сценария; внизу — участники, которых нет на этой карте.',
   saveQuit: 'Сохранить и выйти',
   phase: 'Этап',
   clock: 'Время',

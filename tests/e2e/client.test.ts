@@ -669,10 +669,15 @@ describe('on a phone', () => {
     );
     expect(headingLines.length).toBeGreaterThan(0);
     for (const h of headingLines) expect(h).toMatch(/: 1$/);
+    const legend = page.locator('#map-legend');
+    expect(await legend.isVisible()).toBe(false);
     await page.locator('body').press('m');
     await page.waitForFunction(() => performance.getEntriesByName('map-shown').length > 0);
     expect(await canvasIsDrawn(page)).toBe(true);
     expect(await canvasHeight()).toBeGreaterThan(stage.height - 2);
+    // Under the map, what its hatching, ring and italics mean (in words, not by colour).
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.innerText()).toMatch(/^CSTO members are hatched/);
   });
 });
 

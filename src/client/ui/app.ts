@@ -40,7 +40,14 @@ import {
   type Settings,
 } from '../settings';
 import { prepareMapSoon, type Stage } from '../stage';
-import { showOnStage, stageView, viewSwitch, type StageShows, type StageView } from './stage-view';
+import {
+  labelStage,
+  showOnStage,
+  stageView,
+  viewSwitch,
+  type StageShows,
+  type StageView,
+} from './stage-view';
 import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../title';
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
@@ -781,7 +788,7 @@ export class App {
     );
     // One stage view for the page's life: Phaser's canvas and scale manager stay bound to its host.
     const view = (this.stageView ??= stageView(`${t(this.view)}: ${tx(s.title)}`));
-    view.host.setAttribute('aria-label', `${t(this.view)}: ${tx(s.title)}`);
+    labelStage(this.view, s.title);
     const handover = hot
       ? h('div', {
           id: 'handover',

@@ -20,7 +20,7 @@ import {
 } from '../net/remote';
 import { library, scenarioById } from '../scenarios';
 import { prepareMapSoon, type Stage } from '../stage';
-import { showOnStage, stageView, viewSwitch, type StageShows } from './stage-view';
+import { labelStage, showOnStage, stageView, viewSwitch, type StageShows } from './stage-view';
 import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
@@ -301,7 +301,7 @@ export class NetworkScreens {
       document.querySelector('header.game-top')?.replaceWith(header());
       const notice = youAre();
       if (notice) document.getElementById('you-are')?.replaceWith(notice);
-      view.host.setAttribute('aria-label', `${t(this.view)}: ${tx(scenario.title)}`);
+      labelStage(this.view, scenario.title);
       if (s.view) this.onView(s.view, w);
     };
     void view.load().then((stage) => {

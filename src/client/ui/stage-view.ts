@@ -25,11 +25,23 @@ export const viewSwitch = (shown: StageShows, choose: (v: StageShows) => void): 
     }),
   );
 
+/**
+ * The stage's name and, under the map, its legend (what the hatching, the ring and the italics
+ * mean), in the current language: the stage view lives as long as the page, the language may not.
+ */
+export const labelStage = (v: StageShows, title: Text): void => {
+  document.getElementById('stage')?.setAttribute('aria-label', `${t(v)}: ${tx(title)}`);
+  const legend = document.getElementById('map-legend');
+  if (!legend) return;
+  legend.textContent = t('mapLegend');
+  legend.hidden = v !== 'map';
+};
+
 /** Shows the hall or the map: the switch's pressed button, the stage's name, the stage itself. */
 export const showOnStage = (v: StageShows, stage: Stage | null, title: Text): void => {
   document.getElementById('show-hall')?.setAttribute('aria-pressed', String(v === 'hall'));
   document.getElementById('show-map')?.setAttribute('aria-pressed', String(v === 'map'));
-  document.getElementById('stage')?.setAttribute('aria-label', `${t(v)}: ${tx(title)}`);
+  labelStage(v, title);
   if (v === 'map') stage?.showMap();
   else stage?.showHall();
 };
@@ -55,7 +67,13 @@ export const stageView = (label: string, failed: string = t('stageFailed')): Sta
   );
   const fail = () => loading.replaceChildren(h('p', { role: 'alert' }, failed));
   return {
-    wrap: h('div', { class: 'stage-wrap' }, stageHost, loading),
+    wrap: h(
+      'div',
+      { class: 'stage-wrap' },
+      stageHost,
+      loading,
+      h('p', { id: 'map-legend', class: 'map-legend', hidden: true }, t('mapLegend')),
+    ),
     host: stageHost,
     fail,
     load: async () => {
