@@ -100,6 +100,11 @@ describe('a set-up link', () => {
     expect(several.setup).toMatchObject({ mode: 'hotseat', humans: ['by', 'kz'] });
   });
 
+  it('quotes a long unusable value back cut short', () => {
+    const r = read(`scenario=${'x'.repeat(500)}`);
+    expect(r.problems[0]!.value).toBe(`${'x'.repeat(39)}…`);
+  });
+
   it('refuses seeds that are not whole numbers from 0 to 99999', () => {
     for (const bad of ['-1', '100000', '1.5', '1e3', ''])
       expect(read(`scenario=tsakhkadzor-2018&seed=${bad}`).problems[0]?.param, bad).toBe('seed');

@@ -76,8 +76,14 @@ export const readSetup = (
   fallback: Setup,
 ): LinkReading => {
   const problems: LinkProblem[] = [];
+  // (A value is quoted back in the message: a long one is cut, so the message stays readable.)
   const bad = (param: LinkParam, value: string, instead: string, solo = false) =>
-    problems.push({ param, value, instead, ...(solo ? { solo: true as const } : {}) });
+    problems.push({
+      param,
+      value: value.length > 40 ? `${value.slice(0, 39)}…` : value,
+      instead,
+      ...(solo ? { solo: true as const } : {}),
+    });
   const get = (k: LinkParam): string | null => {
     const v = q.get(k);
     return v === null ? null : v.trim();
