@@ -361,6 +361,7 @@ export class App {
       'form',
       {
         class: 'setup',
+        id: 'setup-form',
         onsubmit: (e: Event) => {
           e.preventDefault();
           void this.startNew();
@@ -535,6 +536,12 @@ export class App {
         h('ul', {}, ...problems.map((p) => h('li', {}, describeProblem(p, library().scenarios)))),
         h('p', {}, t('linkFix')),
       ],
+      // Start at hand: on a phone the form's own Start is below every scenario's summary.
+      h(
+        'button',
+        { type: 'submit', form: 'setup-form', class: 'primary', id: 'link-start' },
+        t('start'),
+      ),
     );
   }
 
