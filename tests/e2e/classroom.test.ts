@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/app';
-import { STAGE_CANVAS, axe, browserContext, buildTo, shot } from './support';
+import { STAGE_CANVAS, axe, browserContext, buildTo, listenLive, shot } from './support';
 
 const OUT_DIR = 'test-results/dist-classroom';
 let server: RunningServer;
@@ -73,15 +73,7 @@ describe('a classroom session', () => {
     const seatOf = async (p: Page) =>
       (await p.locator('#you-are').innerText()).includes('Armenia') ? 'am' : 'kz';
     // What a screen reader on Bek's desk hears (the page's live region), from here on.
-    const bekHeard: string[] = [];
-    await bek.exposeFunction('heard', (x: string) => bekHeard.push(x));
-    await bek.evaluate(() => {
-      const live = document.getElementById('live')!;
-      new MutationObserver(() => {
-        if (live.textContent)
-          (window as unknown as { heard(x: string): void }).heard(live.textContent);
-      }).observe(live, { childList: true, characterData: true, subtree: true });
-    });
+    const bekHeard = await listenLive(bek);
     const anaSeat = await seatOf(ana);
     const bekSeat = await seatOf(bek);
     expect(new Set([anaSeat, bekSeat])).toEqual(new Set(['am', 'kz']));

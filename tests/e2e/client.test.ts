@@ -19,6 +19,7 @@ import {
   shot,
   stopServer,
   tabTo,
+  listenLive,
 } from './support';
 import { tableFor } from '../../src/client/i18n';
 
@@ -479,15 +480,7 @@ describe('the desk while other delegations move', () => {
   it('a screen reader hears a ballot’s result by the proposal’s name, not its id', async () => {
     const { page, send, me, others, toFloor } = await stillGame('ballot-heard');
     await toFloor();
-    const heard: string[] = [];
-    await page.exposeFunction('heard', (x: string) => heard.push(x));
-    await page.evaluate(() => {
-      const live = document.getElementById('live')!;
-      new MutationObserver(() => {
-        if (live.textContent)
-          (window as unknown as { heard(x: string): void }).heard(live.textContent);
-      }).observe(live, { childList: true, characterData: true, subtree: true });
-    });
+    const heard = await listenLive(page);
     const r = await send([
       { type: 'chair.openVoting', seat: 'chair' },
       ...[me, ...others].map((seat) => ({ type: 'delegate.vote', seat, choice: 'yes' })),

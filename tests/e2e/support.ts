@@ -169,3 +169,20 @@ export const pictographsIn = (page: Page): Promise<string[]> =>
   page.evaluate(() => [
     ...new Set(document.body.innerText.match(/[\u{1F000}-\u{1FAFF}\u{2600}-\u{26FF}]/gu) ?? []),
   ]);
+
+/**
+ * What a screen reader hears on `page` from now on: each text the page's live region takes
+ * (`#live`), in order. The returned list fills as the page announces.
+ */
+export const listenLive = async (page: Page): Promise<string[]> => {
+  const heard: string[] = [];
+  await page.exposeFunction('heard', (x: string) => heard.push(x));
+  await page.evaluate(() => {
+    const live = document.getElementById('live')!;
+    new MutationObserver(() => {
+      if (live.textContent)
+        (window as unknown as { heard(x: string): void }).heard(live.textContent);
+    }).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  return heard;
+};
