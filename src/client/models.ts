@@ -4,7 +4,7 @@ import type { Scenario } from '../core/scenario';
 import { METRICS } from '../core/scenario';
 import { t, tx, type Key } from './i18n';
 import type { HallModel, MapModel, Theme } from './scenes/types';
-import { ballotTitle, phaseKey, statementLines } from './ui/game';
+import { ballotTitle, phaseKey, statementLines } from './ui/labels';
 
 const COUNTRY_IDS = new Set([
   'ru',

@@ -52,7 +52,8 @@ import { renderTitle, shortcutKey, topButtons, type TitleActions } from '../titl
 import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
-import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
+import { GameScreen, deskShortcut } from './game';
+import { clockText, phaseKey } from './labels';
 import { heardBetween } from './heard';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';

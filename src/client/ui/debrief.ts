@@ -8,7 +8,7 @@ import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import { t, tx, type Key } from '../i18n';
 import { h } from './dom';
-import { proposalLabel } from './game';
+import { proposalLabel } from './labels';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag: string, attrs: Record<string, string | number>) => {

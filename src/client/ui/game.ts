@@ -6,14 +6,14 @@
 import { amendmentsNow, proposalUtility, responseUtility } from '../../core/ai/utility';
 import type { SendResult } from '../../core/conference';
 import { makeEnv, type Env } from '../../core/rules/common';
-import type { ConferenceContext, Statement } from '../../core/state';
-import { isBilingualSpeech, speechIn } from '../../core/speech';
+import type { ConferenceContext } from '../../core/state';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
 import { h, button, replaceKeepingFocus } from './dom';
+import { ballotTitle, clockText, proposalLabel, statementLines } from './labels';
 
 export interface GameScreenDeps {
   scenario: Scenario;
@@ -66,28 +66,6 @@ const choice = (
   );
 
 /**
- * A statement as read: the position it takes ("For: K1 …"), unless its words already say it (an
- * AI delegation's always do), and the words in the interface's language.
- */
-export const statementLines = (
-  st: Statement,
-  s: Scenario,
-  lang: 'en' | 'ru',
-): { position: string | null; said: string | null } => {
-  const on = st.proposal ? `: ${proposalLabel(st.proposal, s)}` : '';
-  const position = `${t(`pos_${st.stance}`)}${on}`;
-  if (!st.text) return { position, said: null };
-  return {
-    position: isBilingualSpeech(st.text) ? null : position,
-    said: speechIn(st.text, lang),
-  };
-};
-
-/**
- * What a ballot decides, as the hall and the desk name it: the proposal ("1a Touch sensors…"), or
- * an amendment to it ("Amendment «…» to 1a …"), which is voted on before the proposal.
- */
-/**
  * In a text box: Enter starts a new line; Ctrl+Enter (⌘+Enter) sends its form, as in most chat
  * boxes (the statement box and the message box alike).
  */
@@ -97,41 +75,6 @@ const sendOnCtrlEnter = (e: Event): void => {
   k.preventDefault();
   (k.target as HTMLTextAreaElement).form?.requestSubmit();
 };
-
-/** A proposal as the game names it: its code and title ("1a Touch sensors…"). */
-export const proposalLabel = (id: string, s: Scenario): string => {
-  const p = s.proposals.find((x) => x.id === id);
-  return p ? `${p.code} ${tx(p.title)}` : id;
-};
-
-export const ballotTitle = (
-  b: { kind: string; proposal: string; amendment?: string },
-  s: Scenario,
-): string => {
-  const name = proposalLabel(b.proposal, s);
-  if (b.kind !== 'amendment') return name;
-  const a = s.proposals
-    .find((x) => x.id === b.proposal)
-    ?.amendments.find((x) => x.id === b.amendment);
-  return t('amendmentTitle', { a: a ? tx(a.title) : (b.amendment ?? ''), p: name });
-};
-
-export const phaseKey = (phase: string): Key => {
-  if (phase.startsWith('rollCall')) return 'ph_rollCall';
-  if (phase === 'agenda') return 'ph_agenda';
-  if (phase.endsWith('debate.formal')) return 'ph_formal';
-  if (phase.endsWith('moderated') && !phase.endsWith('unmoderated')) return 'ph_moderated';
-  if (phase.endsWith('unmoderated')) return 'ph_unmoderated';
-  if (phase.endsWith('motionVote')) return 'ph_motionVote';
-  if (phase.endsWith('voting')) return 'ph_voting';
-  if (phase.endsWith('outcome')) return 'ph_outcome';
-  if (phase === 'crisis.responses') return 'ph_crisis';
-  if (phase === 'crisis.decided') return 'ph_crisisDecided';
-  return 'ph_debrief';
-};
-
-export const clockText = (s: number) =>
-  `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
 /**
  * The desk's keyboard shortcuts, wherever a desk is on screen (solo, hot-seat, a classroom desk):

@@ -8,7 +8,7 @@ import type { Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import type { Cue } from '../audio/sound';
 import { getLang, t, tx, type Key } from '../i18n';
-import { ballotTitle, statementLines } from './game';
+import { ballotTitle, statementLines } from './labels';
 
 export interface Heard {
   lines: string[];

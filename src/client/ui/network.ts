@@ -25,7 +25,8 @@ import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
-import { GameScreen, clockText, deskShortcut, phaseKey } from './game';
+import { GameScreen, deskShortcut } from './game';
+import { clockText, phaseKey } from './labels';
 import { heardBetween } from './heard';
 import { chairControls } from './chair-controls';
 

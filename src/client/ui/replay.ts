@@ -26,7 +26,7 @@ import type { Theme } from '../scenes/types';
 import type { Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
 import { button, h } from './dom';
-import { phaseKey, proposalLabel } from './game';
+import { phaseKey, proposalLabel } from './labels';
 import { renderReport } from './report-view';
 
 export interface ReplayDeps {

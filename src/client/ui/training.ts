@@ -24,7 +24,8 @@ import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { chairControls } from './chair-controls';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
-import { GameScreen, clockText, phaseKey } from './game';
+import { GameScreen } from './game';
+import { clockText, phaseKey } from './labels';
 
 export interface TrainingDeps {
   root: HTMLElement;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFile } from '../../../tests/helpers/scenarios';
-import { ballotTitle, statementLines } from './game';
+import { ballotTitle, statementLines } from './labels';
 
 const s = scenarioFile('karabakh-credibility');
 const k1 = s.proposals.find((p) => p.code === 'K1')!;

@@ -1,0 +1,65 @@
+/**
+ * How the game names things on screen, the same in the desk, the hall, the map, the debrief, the
+ * replay and what a screen reader hears: phases, the clock, proposals, ballots and statements.
+ */
+import type { Scenario } from '../../core/scenario';
+import { isBilingualSpeech, speechIn } from '../../core/speech';
+import type { Statement } from '../../core/state';
+import { t, tx, type Key } from '../i18n';
+
+/**
+ * A statement as read: the position it takes ("For: K1 …"), unless its words already say it (an
+ * AI delegation's always do), and the words in the interface's language.
+ */
+export const statementLines = (
+  st: Statement,
+  s: Scenario,
+  lang: 'en' | 'ru',
+): { position: string | null; said: string | null } => {
+  const on = st.proposal ? `: ${proposalLabel(st.proposal, s)}` : '';
+  const position = `${t(`pos_${st.stance}`)}${on}`;
+  if (!st.text) return { position, said: null };
+  return {
+    position: isBilingualSpeech(st.text) ? null : position,
+    said: speechIn(st.text, lang),
+  };
+};
+
+/** A proposal as the game names it: its code and title ("1a Touch sensors…"). */
+export const proposalLabel = (id: string, s: Scenario): string => {
+  const p = s.proposals.find((x) => x.id === id);
+  return p ? `${p.code} ${tx(p.title)}` : id;
+};
+
+/**
+ * What a ballot decides, as the hall and the desk name it: the proposal ("1a Touch sensors…"), or
+ * an amendment to it ("Amendment «…» to 1a …"), which is voted on before the proposal.
+ */
+export const ballotTitle = (
+  b: { kind: string; proposal: string; amendment?: string },
+  s: Scenario,
+): string => {
+  const name = proposalLabel(b.proposal, s);
+  if (b.kind !== 'amendment') return name;
+  const a = s.proposals
+    .find((x) => x.id === b.proposal)
+    ?.amendments.find((x) => x.id === b.amendment);
+  return t('amendmentTitle', { a: a ? tx(a.title) : (b.amendment ?? ''), p: name });
+};
+
+export const phaseKey = (phase: string): Key => {
+  if (phase.startsWith('rollCall')) return 'ph_rollCall';
+  if (phase === 'agenda') return 'ph_agenda';
+  if (phase.endsWith('debate.formal')) return 'ph_formal';
+  if (phase.endsWith('moderated') && !phase.endsWith('unmoderated')) return 'ph_moderated';
+  if (phase.endsWith('unmoderated')) return 'ph_unmoderated';
+  if (phase.endsWith('motionVote')) return 'ph_motionVote';
+  if (phase.endsWith('voting')) return 'ph_voting';
+  if (phase.endsWith('outcome')) return 'ph_outcome';
+  if (phase === 'crisis.responses') return 'ph_crisis';
+  if (phase === 'crisis.decided') return 'ph_crisisDecided';
+  return 'ph_debrief';
+};
+
+export const clockText = (s: number) =>
+  `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
