@@ -189,6 +189,9 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: http, maxPayload: 16 * 1024 }),
     greet: false,
+    // `npm start` handles Ctrl+C itself (close() below); Colyseus's own handler ran beside it and
+    // printed "error during shutdown: already_shutting_down".
+    gracefullyShutdown: false,
   });
   gameServer.define('conference', ConferenceRoom);
   await gameServer.listen(o.port, o.host);

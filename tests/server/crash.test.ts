@@ -20,6 +20,9 @@ const freePort = (): Promise<number> =>
     });
   });
 
+/** The server's printed output so far, by process. */
+const printed = new WeakMap<ChildProcess, () => string>();
+
 const boot = async (port: number, db: string): Promise<ChildProcess> => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
     env: {
@@ -35,6 +38,7 @@ const boot = async (port: number, db: string): Promise<ChildProcess> => {
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   await until(() => out.includes('Consensus is running'), `the server to start (${out})`, 60_000);
+  printed.set(child, () => out);
   return child;
 };
 
@@ -101,4 +105,26 @@ describe('a server killed mid-vote', () => {
     await a2.room.leave();
     await b2.room.leave();
   }, 180_000);
+});
+
+describe('Ctrl+C on `npm start`', () => {
+  it('closes the sessions once, says so, exits cleanly, and the sessions come back', async () => {
+    const port = await freePort();
+    const db = joinPath(mkdtempSync(joinPath(tmpdir(), 'consensus-stop-')), 'sessions.db');
+    const url = `http://127.0.0.1:${port}`;
+    const server = await boot(port, db);
+    children.push(server);
+    const c = await createSession(url, { scenario: 'tsakhkadzor-2018' });
+    const exited = new Promise<number | null>((done) => server.once('exit', (code) => done(code)));
+    server.kill('SIGINT');
+    expect(await exited).toBe(0);
+    const out = printed.get(server)!();
+    expect(out).toContain('SIGINT: closing sessions');
+    // Colyseus's own signal handler used to shut down a second time beside ours.
+    expect(out).not.toMatch(/error during shutdown/);
+    const again = await boot(port, db);
+    children.push(again);
+    const r = await fetch(`${url}/api/sessions/${c.body.code}`);
+    expect(r.status).toBe(200);
+  }, 120_000);
 });
