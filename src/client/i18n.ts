@@ -847,7 +847,7 @@ const ru: Record<Key, string> = {
   message: 'Сообщение',
   send: 'Отправить',
   toTeam: 'моя команда',
-  itsTeam: 'своя команда',
+  itsTeam: 'своей команде',
   chairReads: 'Председатель может читать эти сообщения.',
   joinSession: 'Войти в занятие класса',
   hostSession: 'Провести занятие для класса',
