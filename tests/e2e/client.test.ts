@@ -101,10 +101,16 @@ const playByKeyboard = async (page: Page, screens: (name: string) => Promise<voi
  * A solo game in which nothing moves by itself (no AI pace): the test plays the chair and the
  * other delegations through the page's session, the one door every event goes through.
  */
-const stillGame = async (name: string) => {
+const stillGame = async (name: string, seat?: string) => {
   const page = await open(name, '?pace=100000000');
-  await page.click('#new-game');
-  await page.click('#start');
+  if (seat) {
+    // The delegation chosen by a set-up link, as a teacher's link would.
+    await page.goto(`${url}?pace=100000000&scenario=tsakhkadzor-2018&seats=${seat}`);
+    await page.click('#link-start');
+  } else {
+    await page.click('#new-game');
+    await page.click('#start');
+  }
   await page.locator('#panel-actions').waitFor();
   type Win = {
     consensus: {
@@ -475,6 +481,15 @@ describe('the desk while other delegations move', () => {
       })
       .waitFor();
     expect(await page.locator('#offer-want-lost, #offer-to-lost').count()).toBe(0);
+  });
+
+  it('the state that asked for help is told why it has nothing to choose in its crisis', async () => {
+    const { page, toFloor } = await stillGame('requester', 'am');
+    await toFloor([{ type: 'chair.injectCrisis', seat: 'chair', crisis: 'armenia-art4' }]);
+    await page
+      .locator('#panel-actions', { hasText: 'You asked for this help.' })
+      .waitFor({ timeout: 5000 });
+    expect(await page.locator('#panel-actions form.respond').count()).toBe(0);
   });
 
   it('a screen reader hears a ballot’s result by the proposal’s name, not its id', async () => {
