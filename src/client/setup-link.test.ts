@@ -20,6 +20,8 @@ const fallback: Setup = {
   profile: 'consensus',
   seed: 123,
 };
+/** The scenario a reading chose, which its problems are described in. */
+const chosen = (id: string) => scenarios.find((x) => x.id === id)!;
 const read = (query: string, base = fallback) =>
   readSetup(new URLSearchParams(query), scenarios, base);
 
@@ -64,7 +66,7 @@ describe('a set-up link', () => {
       ['seed', '12ab', '123'],
       ['seats', 'XX', ''],
     ]);
-    const text = r.problems.map((p) => describeProblem(p, scenarios));
+    const text = r.problems.map((p) => describeProblem(p, chosen(r.setup.scenario)));
     expect(text[0]).toContain('“impossible” is not an AI difficulty');
     expect(text[1]).toContain('CSTO consensus');
     expect(text[2]).toContain('123 is kept');
@@ -76,7 +78,7 @@ describe('a set-up link', () => {
     expect(r.setup.scenario).toBe('tsakhkadzor-2018');
     expect(r.setup.humans).toEqual(['am']);
     setLang('ru');
-    expect(describeProblem(r.problems[0]!, scenarios)).toBe(
+    expect(describeProblem(r.problems[0]!, chosen(r.setup.scenario))).toBe(
       'Сценария «karabakh» в игре нет: выбран «Цахкадзор-2018: модельная конференция ОДКБ».',
     );
   });
@@ -84,7 +86,7 @@ describe('a set-up link', () => {
   it('with no usable delegation, chooses the first member and says so', () => {
     const r = read('scenario=tsakhkadzor-2018&seats=nato');
     expect(r.setup.humans).toEqual(['ru']);
-    expect(describeProblem(r.problems[0]!, scenarios)).toBe(
+    expect(describeProblem(r.problems[0]!, chosen(r.setup.scenario))).toBe(
       '“nato” is not a member delegation in this scenario: Russian Federation is chosen.',
     );
   });
@@ -92,7 +94,7 @@ describe('a set-up link', () => {
   it('a solo game with several delegations keeps the first; several without a mode is hot-seat', () => {
     const solo = read('scenario=tsakhkadzor-2018&mode=solo&seats=by,kz,by');
     expect(solo.setup).toMatchObject({ mode: 'solo', humans: ['by'] });
-    expect(describeProblem(solo.problems[0]!, scenarios)).toBe(
+    expect(describeProblem(solo.problems[0]!, chosen(solo.setup.scenario))).toBe(
       'A solo game has one delegation: Republic of Belarus is chosen and Republic of Kazakhstan left out.',
     );
     const several = read('scenario=tsakhkadzor-2018&seats=by,kz,by');

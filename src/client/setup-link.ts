@@ -11,6 +11,7 @@ import type { Difficulty } from '../core/state';
 import { PROFILES, PROFILE_IDS, type ProfileId } from '../core/profiles';
 import type { Scenario } from '../core/scenario';
 import { t, tx } from './i18n';
+import { delegationName } from './ui/labels';
 
 export interface Setup {
   scenario: string;
@@ -160,21 +161,15 @@ export const readSetup = (
   };
 };
 
-/** What a link's unusable part means to the player, in the interface's language. */
-export const describeProblem = (p: LinkProblem, scenarios: readonly Scenario[]): string => {
+/**
+ * What a link's unusable part means to the player, in the interface's language; `chosen` is the
+ * scenario the link's reading chose (what the other names are looked up in).
+ */
+export const describeProblem = (p: LinkProblem, chosen: Scenario): string => {
   const { value } = p;
-  if (p.param === 'scenario') {
-    const s = scenarios.find((x) => x.id === p.instead);
-    return t('linkScenario', { value, instead: s ? tx(s.title) : p.instead });
-  }
+  if (p.param === 'scenario') return t('linkScenario', { value, instead: tx(chosen.title) });
   if (p.param === 'seats') {
-    const name = (id: string) => {
-      for (const s of scenarios) {
-        const d = s.delegations.find((x) => x.id === id);
-        if (d) return tx(d.name);
-      }
-      return id;
-    };
+    const name = (id: string) => delegationName(id, chosen);
     if (p.solo)
       return t('linkSolo', {
         instead: name(p.instead),

@@ -53,7 +53,7 @@ import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
 import { GameScreen, deskShortcut } from './game';
-import { clockText, phaseKey } from './labels';
+import { clockText, delegationName, phaseKey } from './labels';
 import { heardBetween } from './heard';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
@@ -534,7 +534,7 @@ export class App {
       h('p', { id: 'link-summary' }, this.setupSummary()),
       problems.length > 0 && [
         h('p', {}, t('linkProblems')),
-        h('ul', {}, ...problems.map((p) => h('li', {}, describeProblem(p, library().scenarios)))),
+        h('ul', {}, ...problems.map((p) => h('li', {}, describeProblem(p, this.scenario()!)))),
         h('p', {}, t('linkFix')),
       ],
       // Start at hand: on a phone the form's own Start is below every scenario's summary.
@@ -551,9 +551,7 @@ export class App {
     const st = this.setup;
     const sc = this.scenario();
     if (!sc) return '';
-    const names = st.humans.map((id) =>
-      tx(sc.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id }),
-    );
+    const names = st.humans.map((id) => delegationName(id, sc));
     return [
       `${t('scenario')}: ${tx(sc.title)}`,
       `${st.mode === 'solo' ? t('yourDelegation') : t('humanDelegations')}: ${names.join(', ')}`,
@@ -842,7 +840,7 @@ export class App {
     const hand = document.getElementById('handover');
     if (hand && this.seat !== this.confirmedSeat) {
       // Hot-seat: hide the desk until the next delegation confirms it is at the device.
-      const name = tx(c.scenario.delegations.find((d) => d.id === this.seat)!.name);
+      const name = delegationName(this.seat, c.scenario);
       this.game.root.hidden = true;
       hand.hidden = false;
       hand.replaceChildren(

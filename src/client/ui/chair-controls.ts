@@ -3,6 +3,7 @@ import type { Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
 import { button, h } from './dom';
+import { delegationName } from './labels';
 
 export const chairControls = (
   v: ConferenceView,
@@ -10,8 +11,7 @@ export const chairControls = (
   chair: (type: string, extra?: Record<string, unknown>) => void,
   extras: Node[] = [],
 ): Node[] => {
-  const name = (id: string) =>
-    tx(s.delegations.find((x) => x.id === id)?.name ?? { en: id, ru: id });
+  const name = (id: string) => delegationName(id, s);
   const b = (label: Key, type: string, extra: Record<string, unknown> = {}, id = type) =>
     button(t(label), () => chair(type, extra), {
       'data-key': id,

@@ -13,7 +13,7 @@ import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenari
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
 import { h, button, replaceKeepingFocus } from './dom';
-import { ballotTitle, clockText, proposalLabel, statementLines } from './labels';
+import { ballotTitle, clockText, delegationName, proposalLabel, statementLines } from './labels';
 
 export interface GameScreenDeps {
   scenario: Scenario;
@@ -162,8 +162,7 @@ export class GameScreen {
   }
 
   private name(id: string): string {
-    const d = this.deps.scenario.delegations.find((x) => x.id === id);
-    return d ? tx(d.name) : id;
+    return delegationName(id, this.deps.scenario);
   }
   private proposalTitle(id: string): string {
     return proposalLabel(id, this.deps.scenario);

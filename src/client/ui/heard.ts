@@ -8,7 +8,7 @@ import type { Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import type { Cue } from '../audio/sound';
 import { getLang, t, tx, type Key } from '../i18n';
-import { ballotTitle, statementLines } from './labels';
+import { ballotTitle, delegationName, statementLines } from './labels';
 
 export interface Heard {
   lines: string[];
@@ -37,8 +37,7 @@ export const heardBetween = (prev: View | null, next: View, s: Scenario): Heard 
   const lines: string[] = [];
   const cues: Cue[] = [];
   if (!prev) return { lines, cues };
-  const name = (id: string) =>
-    tx(s.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
+  const name = (id: string) => delegationName(id, s);
 
   if (next.speaker && next.speaker.delegation !== prev.speaker?.delegation)
     lines.push(t('announceSpeaker', { name: name(next.speaker.delegation) }));

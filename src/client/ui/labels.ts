@@ -25,6 +25,12 @@ export const statementLines = (
   };
 };
 
+/** A delegation as the game names it (its id, if the scenario has no such delegation). */
+export const delegationName = (id: string, s: Scenario): string => {
+  const d = s.delegations.find((x) => x.id === id);
+  return d ? tx(d.name) : id;
+};
+
 /** A proposal as the game names it: its code and title ("1a Touch sensors…"). */
 export const proposalLabel = (id: string, s: Scenario): string => {
   const p = s.proposals.find((x) => x.id === id);

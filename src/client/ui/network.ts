@@ -26,7 +26,7 @@ import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, deskShortcut } from './game';
-import { clockText, phaseKey } from './labels';
+import { clockText, delegationName, phaseKey } from './labels';
 import { heardBetween } from './heard';
 import { chairControls } from './chair-controls';
 
@@ -93,12 +93,12 @@ export class NetworkScreens {
     return this.keys().desk && deskShortcut(k);
   }
 
-  /** The shortcuts that work here: the map on a desk or the projector, votes on a desk. */
   /** Help speaks to the teacher on the console, to a delegation elsewhere. */
   helpFor(): 'play' | 'console' {
     return document.querySelector('main.console') ? 'console' : 'play';
   }
 
+  /** The shortcuts that work here: the map on a desk or the projector, votes on a desk. */
   keys(): ShortcutSet {
     const on =
       this.desk !== null && this.session !== null && !document.querySelector('main.debrief');
@@ -253,10 +253,7 @@ export class NetworkScreens {
       seat: () => w.seat,
       announce: (x) => this.d.live(x),
     });
-    const seatName = () =>
-      observer
-        ? t('watchTitle')
-        : tx(scenario.delegations.find((d) => d.id === w.seat)?.name ?? { en: w.seat, ru: w.seat });
+    const seatName = () => (observer ? t('watchTitle') : delegationName(w.seat, scenario));
     const header = () =>
       h(
         'header',
@@ -617,10 +614,7 @@ export class NetworkScreens {
     // The console opens at its top (the join code), not where "Create the session" was.
     window.scrollTo(0, 0);
     this.heardView = null;
-    const who = (id: string) =>
-      id === 'team'
-        ? t('itsTeam')
-        : tx(scenario.delegations.find((d) => d.id === id)?.name ?? { en: id, ru: id });
+    const who = (id: string) => (id === 'team' ? t('itsTeam') : delegationName(id, scenario));
     const render = () => {
       const v = this.session?.view;
       if (!v) return;
@@ -866,7 +860,7 @@ export class NetworkScreens {
               'li',
               {},
               h('strong', {}, r.name),
-              ` — ${tx(s.delegations.find((d) => d.id === r.seat)?.name ?? { en: r.seat, ru: r.seat })}; ${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''} `,
+              ` — ${delegationName(r.seat, s)}; ${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''} `,
               move,
               button(
                 t('moveTo'),
