@@ -883,7 +883,7 @@ describe('a set-up link', () => {
     expect(items).toEqual([
       '“impossible” is not an AI difficulty (easy, normal or hard): Normal is kept.',
       expect.stringMatching(/^“12ab” is not a game seed .*: \d+ is kept/),
-      '“zz” is not a member delegation in this scenario: Russian Federation is chosen.',
+      '“zz” is not a member delegation in this scenario: Russia is chosen.',
     ]);
     expect((await checked(page)).scenario).toBe('kazakhstan-2022');
     await page.click('#start');
