@@ -101,6 +101,8 @@ const en = {
   shareLink: 'Link to this set-up',
   copyLink: 'Copy the link',
   linkCopied: 'Copied.',
+  shareLocal:
+    'This link names this computer (localhost), so it works only here: give the class the address `npm start` printed under “On the network”, with the same ending.',
   linkCopyByHand: 'The link is selected: press Ctrl+C to copy it.',
   linkApplied: 'This game was set up from a link. Check the choices below, then press “{start}”.',
   linkProblems: 'Part of the link could not be used:',
@@ -587,6 +589,8 @@ const ru: Record<Key, string> = {
   shareLink: 'Ссылка на эти настройки',
   copyLink: 'Скопировать ссылку',
   linkCopied: 'Скопировано.',
+  shareLocal:
+    'Эта ссылка указывает на этот компьютер (localhost) и работает только здесь: дайте классу адрес, который `npm start` напечатал в строке «On the network», с тем же окончанием.',
   linkCopyByHand: 'Ссылка выделена: нажмите Ctrl+C, чтобы её скопировать.',
   linkApplied: 'Партия настроена по ссылке. Проверьте настройки ниже и нажмите «{start}».',
   linkProblems: 'Часть ссылки не удалось использовать:',

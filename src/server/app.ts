@@ -85,7 +85,20 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
   const files = staticFiles(o.distDir);
 
   let boundPort = o.port;
+  /**
+   * The address students' devices reach this server at: the one the request came to, unless that
+   * was this computer's own name (localhost), which only works here; then the first network one.
+   */
+  const classBase = (req: IncomingMessage): string => {
+    const host = req.headers.host ?? `localhost:${boundPort}`;
+    const lan = lanAddresses();
+    return lan.length && /^(localhost|127\.|\[::1\])/.test(host)
+      ? `http://${lan[0]}:${boundPort}`
+      : `http://${host}`;
+  };
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (req.method === 'GET' && url.pathname === '/api/address')
+      return json(res, 200, { base: classBase(req) });
     if (req.method === 'POST' && url.pathname === '/api/sessions') {
       let body: Record<string, unknown>;
       try {
@@ -121,13 +134,8 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
         difficulty,
       );
       await matchMaker.createRoom('conference', { code });
-      const host = req.headers.host ?? `localhost:${boundPort}`;
       const lan = lanAddresses();
-      const base =
-        lan.length && /^(localhost|127\.)/.test(host)
-          ? `http://${lan[0]}:${boundPort}`
-          : `http://${host}`;
-      const joinUrl = `${base}/?join=${code}`;
+      const joinUrl = `${classBase(req)}/?join=${code}`;
       const qr = await QRCode.toString(joinUrl, {
         type: 'svg',
         margin: 1,

@@ -46,6 +46,21 @@ const studentJoins = async (p: Page, code: string, name: string) => {
   await p.locator('#you-are').waitFor();
 };
 
+describe('a set-up link from the computer that runs the server', () => {
+  it('names the address the class reaches, not localhost (or says it works only here)', async () => {
+    const p = await page('share-from-server');
+    await p.goto(url);
+    await p.locator('#new-game').click();
+    await p.locator('.setup-screen').waitFor();
+    const { base } = (await (await fetch(`${url}/api/address`)).json()) as { base: string };
+    const reachable = !/\/\/(localhost|127\.)/.test(base);
+    await expect
+      .poll(() => p.locator('#setup-link').inputValue())
+      .toMatch(reachable ? new RegExp(`^${base}/\\?scenario=`) : /^http:\/\/127\.0\.0\.1/);
+    expect(await p.locator('#share-local').isVisible()).toBe(!reachable);
+  });
+});
+
 describe('a classroom session', () => {
   it('teacher hosts, students join by code, negotiate and vote; a dropped student keeps seat and vote', async () => {
     const teacher = await page('teacher');

@@ -839,6 +839,9 @@ describe('a set-up link', () => {
     await teacher.fill('#seed', '4242');
     const link = await teacher.inputValue('#setup-link');
     expect(link).toContain('seed=4242');
+    // Served as 127.0.0.1 with no session server to ask: the page says the link works only here.
+    await teacher.locator('#share-local').waitFor();
+    expect(await teacher.locator('#share-local').innerText()).toMatch(/works only here/);
     await shot(teacher, 'setup-share');
 
     const student = await linkPage('link-student', `${link}&pace=0`);

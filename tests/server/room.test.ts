@@ -8,6 +8,7 @@ import { createSession, join, start, until, type Joined } from './harness';
 import type { ConferenceView } from '../../src/core/views';
 import { SPEED_FACTOR, readingMs } from '../../src/core/pace';
 import { DEFAULT_PACE_MS } from '../../src/server/room';
+import { lanAddresses } from '../../src/server/app';
 
 type Server = Awaited<ReturnType<typeof start>>;
 
@@ -49,6 +50,19 @@ describe('classroom sessions', () => {
     const r = await createSession(s.url, { scenario: 'atlantis' });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(/unknown scenario/);
+  });
+
+  it('tells a page open as this computer (localhost) the address the class reaches', async () => {
+    const r = await fetch(`${s.url}/api/address`);
+    expect(r.status).toBe(200);
+    const { base } = (await r.json()) as { base: string };
+    const port = new URL(s.url).port;
+    const lan = lanAddresses();
+    // With a network, never this computer's own name; without one, the address asked.
+    expect(base).toBe(lan.length ? `http://${lan[0]}:${port}` : `http://127.0.0.1:${port}`);
+    // The join address of a session uses the same.
+    const c = await createSession(s.url, { scenario: 'karabakh-credibility' });
+    expect(c.body.joinUrl).toBe(`${base}/?join=${c.body.code}`);
   });
 
   it('gives a 5-character code, a QR code of the join address, and seats by role', async () => {

@@ -73,6 +73,9 @@ const params = new URLSearchParams(location.search);
 /** `?pace=0` makes AI moves instant (tests); otherwise the player's game speed sets the pace. */
 const PACE_PARAM = params.get('pace');
 
+/** Whether this page is open as this computer's own name, which no other device reaches. */
+const pageIsLocal = (): boolean => /^(localhost|127\.|\[::1\])/.test(location.hostname);
+
 const randomSeed = () => {
   const a = new Uint32Array(1);
   crypto.getRandomValues(a);
@@ -95,6 +98,11 @@ export class App {
   private notice: string | null = null;
   /** The setup screen was opened from a link: what of it could not be used (shown above it). */
   private linkProblems: LinkProblem[] | null = null;
+  /**
+   * Where the class reaches this page, when it is open as localhost (which only this computer
+   * reaches): the server's network address, once asked (null: no server answered).
+   */
+  private classPage: string | null | undefined = undefined;
   /** The public view last heard (what changed since is announced). */
   private heardView: ConferenceView | null = null;
   private netScreens: Promise<NetworkScreens> | null = null;
@@ -577,18 +585,45 @@ export class App {
         type: 'text',
         readonly: true,
         spellcheck: 'false',
-        value: setupLink(location.href, this.setup),
+        value: setupLink(this.sharedPage(), this.setup),
         'aria-describedby': 'share-help',
         onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
       }),
+      h(
+        'p',
+        { class: 'help', id: 'share-local', hidden: !pageIsLocal() || this.classPage !== null },
+        t('shareLocal'),
+      ),
       button(t('copyLink'), () => void this.copySetupLink(), { id: 'copy-link' }),
       h('p', { class: 'help', id: 'copy-status', role: 'status' }),
     );
   }
 
+  /**
+   * The page the class opens. Opened as localhost (the teacher playing on the computer that runs
+   * `npm start`), the link would only work here: ask the server once for its network address.
+   */
+  private sharedPage(): string {
+    if (!pageIsLocal()) return location.href;
+    if (this.classPage === undefined) {
+      this.classPage = null;
+      void fetch('/api/address')
+        .then((r): Promise<{ base?: unknown }> | { base?: unknown } => (r.ok ? r.json() : {}))
+        .then((a) => {
+          if (typeof a.base === 'string' && !/\/\/(localhost|127\.)/.test(a.base))
+            this.classPage = `${a.base}${location.pathname}`;
+        })
+        .catch(() => undefined)
+        .finally(() => this.showSetupLink());
+    }
+    const note = document.getElementById('share-local');
+    if (note) note.hidden = this.classPage !== null;
+    return this.classPage ?? location.href;
+  }
+
   private showSetupLink(): void {
     const field = document.getElementById('setup-link') as HTMLInputElement | null;
-    if (field) field.value = setupLink(location.href, this.setup);
+    if (field) field.value = setupLink(this.sharedPage(), this.setup);
     const summary = document.getElementById('link-summary');
     if (summary) summary.textContent = this.setupSummary();
     const status = document.getElementById('copy-status');
