@@ -12,7 +12,7 @@ import '@fontsource/noto-sans/700.css';
 import './style.css';
 import { setLang, t } from './i18n';
 import { applySettings, loadSettings } from './settings';
-import { prefetchStage } from './stage';
+import { prefetchStage, whenIdle } from './stage';
 import { renderTitle, shortcutKey, type TitleActions } from './title';
 import { button, h } from './ui/dom';
 import type { App } from './ui/app';
@@ -38,11 +38,6 @@ const loadFailed = (): HTMLElement =>
     h('p', {}, t('gameLoadFailed')),
     button(t('reloadPage'), () => location.reload(), { id: 'reload-page' }),
   );
-
-const whenIdle = (f: () => void): void => {
-  if ('requestIdleCallback' in window) requestIdleCallback(f, { timeout: 500 });
-  else setTimeout(f, 50);
-};
 
 /** The title's status line: what a press is waiting for (or, failed, why and the way back). */
 const status = (content: string | HTMLElement | null): void => {
@@ -90,11 +85,13 @@ if (root) {
     });
     performance.mark('title-interactive'); // read by `npm run bench` (load)
     // While the player reads the title: the game, then Phaser.
-    whenIdle(() =>
-      loadApp(true).then(
-        () => whenIdle(prefetchStage),
-        () => undefined, // a press says so, with the way back
-      ),
+    whenIdle(
+      () =>
+        void loadApp(true).then(
+          () => whenIdle(prefetchStage, 500),
+          () => undefined, // a press says so, with the way back
+        ),
+      500,
     );
   }
 }

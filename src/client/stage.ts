@@ -28,14 +28,20 @@ export interface Stage {
  * (Stage.prepareMap) with the model `current` gives then, unless it gives none (the player left).
  */
 export const prepareMapSoon = (stage: Stage, current: () => MapModel | null): void => {
-  setTimeout(() => {
-    const go = () => {
-      const m = current();
-      if (m) stage.prepareMap(m);
-    };
-    if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 2000 });
-    else go();
-  }, 1500);
+  setTimeout(
+    () =>
+      whenIdle(() => {
+        const m = current();
+        if (m) stage.prepareMap(m);
+      }, 2000),
+    1500,
+  );
+};
+
+/** Runs `f` at the page's next idle moment, at most `timeout` ms away (soon, where the browser cannot tell). */
+export const whenIdle = (f: () => void, timeout: number): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(() => f(), { timeout });
+  else setTimeout(f, 50);
 };
 
 /** Starts loading the engine and the hall's code (not their assets), without starting them. */

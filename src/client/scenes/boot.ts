@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import { flagKey } from '../flags';
-import type { Stage } from '../stage';
+import { whenIdle, type Stage } from '../stage';
 import { HallScene } from './hall-scene';
 import type { MapScene } from './map-scene';
 import type { MapModel } from './types';
@@ -53,11 +53,7 @@ const softwareGL = (): { canvas: HTMLCanvasElement; context: WebGLRenderingConte
 };
 
 /** Resolves at the page's next idle moment (or soon, where the browser cannot tell). */
-const idle = (): Promise<void> =>
-  new Promise((done) => {
-    if ('requestIdleCallback' in window) requestIdleCallback(() => done(), { timeout: 1000 });
-    else setTimeout(done, 50);
-  });
+const idle = (): Promise<void> => new Promise((done) => whenIdle(done, 1000));
 
 /** `flags`: the flags loaded early (src/client/flags.ts), added as textures before the hall starts. */
 export const bootStage = (
