@@ -466,6 +466,11 @@ describe('the desk while other delegations move', () => {
       'Republic of Armenia has frozen its participation and takes no offers: choose again.',
     );
     expect(await page.locator('#offer-to').inputValue()).toBe('');
+    // The message follows a change of language, as the rest of the desk does.
+    await page.locator('.top-buttons button[lang="ru"]').click();
+    await expect.poll(() => page.locator('#offer-to-lost').innerText()).toMatch(/заморозила/);
+    await page.locator('.top-buttons button[lang="en"]').click();
+    await expect.poll(() => page.locator('#offer-to-lost').innerText()).toMatch(/has frozen/);
     // Sending now sends nothing and takes the player to each field to choose again.
     await page.click('[data-key="offer-send"]');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('offer-to');

@@ -103,6 +103,8 @@ export class App {
    * reaches): the server's network address, once asked (null: no server answered).
    */
   private classPage: string | null | undefined = undefined;
+  /** The session the desk was last drawn for (a new game starts with empty drafts). */
+  private gameDrawnFor: LocalSession | null = null;
   /** The public view last heard (what changed since is announced). */
   private heardView: ConferenceView | null = null;
   private netScreens: Promise<NetworkScreens> | null = null;
@@ -807,12 +809,16 @@ export class App {
   private renderGame(): void {
     const s = this.scenario()!;
     const hot = (this.session?.humans.length ?? 0) > 1;
+    const before = this.game;
     this.game = new GameScreen({
       scenario: s,
       send: (raw) => this.session!.send(raw),
       seat: () => this.seat,
       announce: (x) => this.live(x),
     });
+    // The same game drawn anew (a change of language or text size): keep what was being composed.
+    if (before && this.gameDrawnFor === this.session) this.game.takeDraftsFrom(before);
+    this.gameDrawnFor = this.session;
     const header = h(
       'header',
       { class: 'top game-top' },

@@ -109,11 +109,21 @@ export class GameScreen {
     to: string;
     give: string;
     want: string;
-    /** What went, as the message to show, by field. */
+    /** What went, by field: the delegation's or the term's id (put in words when shown). */
     lost: { to?: string; give?: string; want?: string };
   } = { to: '', give: 'capital:5', want: '', lost: {} };
   /** The message being written: kept while the panel is drawn again (when a message arrives). */
   private messageDraft = { to: 'team', text: '' };
+
+  /**
+   * Takes over what `other` was composing (the offer's choices, a message being written), when the
+   * screen is drawn anew with a new desk for the same game: a change of language, text size or
+   * contrast must not lose them.
+   */
+  takeDraftsFrom(other: GameScreen): void {
+    this.offerDraft = other.offerDraft;
+    this.messageDraft = other.messageDraft;
+  }
   /**
    * While a press (a mouse button or a finger) is down in a panel, that panel is not drawn again
    * until the press ends: a click is a press and a release on the same element, and a panel drawn
@@ -874,10 +884,7 @@ export class GameScreen {
     // A choice that went while the player was choosing is asked for again, never swapped.
     for (const f of ['to', 'give', 'want'] as const)
       if (d[f] && !optionsOf[f].some((x) => x.id === d[f])) {
-        d.lost[f] =
-          f === 'to'
-            ? t('recipientGone', { name: this.name(d.to) })
-            : t('termGone', { term: this.termText(parse(d[f])) });
+        d.lost[f] = d[f];
         d[f] = '';
       }
     if (!d.to && !d.lost.to) d.to = others[0]?.id ?? '';
@@ -887,7 +894,14 @@ export class GameScreen {
     /** A field of the offer: with nothing chosen (its choice went), a prompt and what went. */
     const field = (f: 'to' | 'give' | 'want', label: Key) => {
       const id = `offer-${f}`;
-      const lost = d.lost[f];
+      const went = d.lost[f];
+      // In words at each drawing, so a change of language reaches the message too.
+      const lost =
+        went === undefined
+          ? null
+          : f === 'to'
+            ? t('recipientGone', { name: this.name(went) })
+            : t('termGone', { term: this.termText(parse(went)) });
       const options = optionsOf[f];
       const select = choice(
         id,
