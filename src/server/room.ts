@@ -57,6 +57,18 @@ const MUTABLE = new Set([
   'delegate.makeOffer',
   'delegate.joinSpeakers',
 ]);
+/**
+ * Events whose meaning does not depend on the phase they were sent in: a message, and an offer
+ * (made, accepted, refused, withdrawn), which the core checks against the state as it is now. They
+ * are not refused as stale, so a message sent just as the roll call closes is not lost.
+ */
+const TIMELESS = new Set([
+  'delegate.message',
+  'delegate.makeOffer',
+  'delegate.acceptOffer',
+  'delegate.rejectOffer',
+  'delegate.withdrawOffer',
+]);
 
 let deps: RoomDeps | null = null;
 export const configureRooms = (d: RoomDeps): void => {
@@ -347,7 +359,11 @@ export class ConferenceRoom extends Room {
     const type = (event as { type?: unknown }).type;
     if (m.muted && typeof type === 'string' && MUTABLE.has(type))
       return refuse(r('the chair has muted you for now', 'председатель временно лишил вас слова'));
-    if (typeof version === 'number' && version < this.phaseSince)
+    if (
+      typeof version === 'number' &&
+      version < this.phaseSince &&
+      !(typeof type === 'string' && TIMELESS.has(type))
+    )
       return refuse(
         r(
           'stale: the conference has moved on since you looked; try again',

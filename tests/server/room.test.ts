@@ -140,6 +140,32 @@ describe('classroom sessions', () => {
     await chair.room.leave();
   });
 
+  it('takes a message sent from a view older than the phase, and refuses an answer so sent as stale', async () => {
+    const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018', humans: ['am', 'kz'] });
+    const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
+    const ana = await join(s.ws, c.body.code, { name: 'Ana' });
+    const bek = await join(s.ws, c.body.code, { name: 'Bek' });
+    const [a, b] = [(await ana.welcome).seat, (await bek.welcome).seat];
+    await until(() => ana.views.length > 0 && bek.views.length > 0, 'the students’ views');
+    // Ana looked at the conference before the roll call opened…
+    const looked = ana.last().seq;
+    chair.room.send('event', { event: { type: 'chair.openRollCall', seat: 'chair' } });
+    await until(() => ana.last().phase === 'rollCall.open', 'the roll call');
+    // …and sends a message and her answer from that look.
+    const sendAs = (id: number, event: Record<string, unknown>) =>
+      ana.room.send('event', { id, event: { seat: a, ...event }, version: looked });
+    sendAs(1, { type: 'delegate.message', to: b, text: 'Shall we agree on the sensors?' });
+    sendAs(2, { type: 'delegate.answerRollCall', status: 'present' });
+    await until(
+      () => bek.last().messages.some((m) => m.text === 'Shall we agree on the sensors?'),
+      'the message on Bek’s desk',
+    );
+    await until(() => ana.refusals.some((r) => r.id === 2), 'the answer refused');
+    expect(ana.refusals.find((r) => r.id === 2)!.reason.en).toMatch(/^stale/);
+    expect(ana.refusals.some((r) => r.id === 1)).toBe(false);
+    for (const j of [chair, ana, bek]) await j.room.leave();
+  });
+
   it('plays a whole game with the AI filling empty seats, every client reaching the debrief', async () => {
     const c = await createSession(s.url, {
       scenario: 'tsakhkadzor-2018',
