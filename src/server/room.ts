@@ -84,6 +84,8 @@ export class ConferenceRoom extends Room {
   private chairKeyHash = '';
   private members = new Map<string, Member>();
   private tokens = new Map<string, { seat: string; name: string }>();
+  /** The seat tokens of students the chair has muted: a reload or a new device stays muted. */
+  private mutedTokens = new Set<string>();
   private chairMode: 'ai' | 'human' = 'ai';
   /** The session's game speed, set by the chair on the console (not kept across a restart). */
   private speed: GameSpeed = 'normal';
@@ -215,7 +217,13 @@ export class ConferenceRoom extends Room {
     _options: unknown,
     auth: { role: Role; seat: string; name: string; token: string },
   ): void {
-    this.members.set(client.sessionId, { ...auth, muted: false, connected: true, times: [] });
+    // A student back with the seat's token (after a reload, or on another device): the
+    // connection left behind, waiting to reconnect, is not listed beside the new one.
+    if (auth.token)
+      for (const [id, m] of this.members)
+        if (m.token === auth.token && !m.connected) this.members.delete(id);
+    const muted = auth.token !== '' && this.mutedTokens.has(auth.token);
+    this.members.set(client.sessionId, { ...auth, muted, connected: true, times: [] });
     this.seatControl();
     this.broadcastRoster();
   }
@@ -229,6 +237,8 @@ export class ConferenceRoom extends Room {
       try {
         await this.allowReconnection(client, this.d.reconnectSeconds);
         m.connected = true;
+        // (Listed again if the same student came back meanwhile on a new connection.)
+        this.members.set(client.sessionId, m);
         this.broadcastRoster();
         this.welcome(client);
         return;
@@ -278,6 +288,7 @@ export class ConferenceRoom extends Room {
       difficulty: this.difficulty,
       chairMode: this.chairMode,
       speed: this.speed,
+      muted: m.muted,
     });
     const view = viewFor(this.conf, m.seat);
     client.send('view', view);
@@ -451,6 +462,11 @@ export class ConferenceRoom extends Room {
       case 'mute':
         if (!target) return refuse(r('no such participant', 'нет такого участника'));
         target.muted = a.muted === true;
+        if (target.token)
+          if (target.muted) this.mutedTokens.add(target.token);
+          else this.mutedTokens.delete(target.token);
+        // The student's desk is told, and says so.
+        for (const c of this.clients) if (c.sessionId === a.member) this.welcome(c);
         break;
       case 'move': {
         if (!target || target.role !== 'delegation')

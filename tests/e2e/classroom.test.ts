@@ -278,4 +278,57 @@ describe('a classroom session', () => {
     await teacher.locator('#replay-pos').waitFor();
     expect(await teacher.locator('#replay-position').innerText()).toMatch(/of \d+/);
   }, 240_000);
+
+  it('the teacher moves a student to another delegation and mutes her: her desk follows and says so', async () => {
+    const teacher = await page('teacher-moves');
+    await teacher.goto(url);
+    await teacher.locator('#host-session').click();
+    for (const id of ['ru', 'by', 'kg', 'tj']) await teacher.locator(`#host-human-${id}`).uncheck();
+    await teacher.locator('#host-submit').click();
+    const code = (await teacher.locator('#console-code').innerText()).trim();
+    const ana = await page('ana-moved');
+    await studentJoins(ana, code, 'Ana');
+    const heard = await listenLive(ana);
+    const from = (await ana.locator('#you-are').innerText()).includes('Armenia') ? 'am' : 'kz';
+    const to = from === 'am' ? 'kz' : 'am';
+    const toName = to === 'am' ? 'Republic of Armenia' : 'Republic of Kazakhstan';
+    const row = teacher.locator('#console-people li', { hasText: 'Ana' });
+    await row.locator('select').selectOption(to);
+    await row.getByRole('button', { name: 'Move to' }).click();
+    // Her desk now speaks for the new delegation, and acts for it: her answer to the roll call
+    // is taken (a desk still acting for the old seat had every move refused).
+    await ana.locator('#you-are').getByText(toName).waitFor();
+    await expect.poll(() => heard.join(' | ')).toContain(`Your delegation: ${toName}.`);
+    await teacher.locator('#ctl-chair-openRollCall').click();
+    await ana.locator('#panel-actions [data-key="rc-present"]').click({ timeout: 60_000 });
+    await ana.locator('#panel-actions [data-key="rc-present"]').waitFor({ state: 'detached' });
+    expect(heard.join(' | ')).not.toMatch(/cannot act for/);
+
+    // Muted: her desk says what she cannot do, and a message she sends anyway is refused
+    // without losing its words.
+    await row.getByRole('button', { name: 'Mute' }).click();
+    await ana.locator('#you-muted').waitFor();
+    expect(await ana.locator('#you-muted').innerText()).toContain('You can still vote');
+    await ana.locator('#msg-text').fill('Can we speak after the break?');
+    await ana.locator('[data-key="msg-send"]').click();
+    await expect.poll(() => heard.join(' | ')).toMatch(/Refused: the chair has muted you/i);
+    expect(await ana.locator('#msg-text').inputValue()).toBe('Can we speak after the break?');
+    // A reload takes her straight back to her seat (no name to type again), still muted.
+    await ana.reload();
+    await ana.locator('#you-are').getByText(toName).waitFor();
+    await ana.locator('#you-muted').waitFor();
+    // The teacher's list has her once, not her old connection beside the new one.
+    await expect
+      .poll(() => teacher.locator('#console-people li', { hasText: 'Ana' }).count())
+      .toBe(1);
+    // The word back: the notice goes, and the message goes out.
+    await teacher
+      .locator('#console-people li', { hasText: 'Ana' })
+      .getByRole('button', { name: 'Unmute' })
+      .click();
+    await ana.locator('#you-muted').waitFor({ state: 'detached' });
+    await ana.locator('#msg-text').fill('Can we speak after the break?');
+    await ana.locator('[data-key="msg-send"]').click();
+    await teacher.locator('#console-messages').getByText('Can we speak after the break?').waitFor();
+  }, 120_000);
 });

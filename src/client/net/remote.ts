@@ -20,6 +20,8 @@ export interface Welcome {
   chairMode: 'ai' | 'human';
   /** The session's game speed, set on the console. */
   speed: GameSpeed;
+  /** The chair has muted this student: no statements, messages, motions or offers for now. */
+  muted?: boolean;
 }
 export interface RosterEntry {
   id: string;
@@ -39,6 +41,14 @@ export interface RemoteListener {
 }
 
 const seatKey = (code: string) => `consensus.seat.${code}`;
+/** Whether this device holds a seat in the session (a student who joined from it before). */
+export const seatHeldFor = (code: string): boolean => {
+  try {
+    return localStorage.getItem(seatKey(code)) !== null;
+  } catch {
+    return false;
+  }
+};
 export const chairKeyFor = (code: string): string | null => {
   try {
     return localStorage.getItem(`consensus.chair.${code}`);

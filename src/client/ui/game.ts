@@ -15,11 +15,21 @@ import { t, tx, type Key } from '../i18n';
 import { h, button, replaceKeepingFocus } from './dom';
 import { ballotTitle, clockText, delegationName, proposalLabel, statementLines } from './labels';
 
+/** An event sent to the server, whose answer comes later. */
+export interface Pending {
+  ok: true;
+  pending: number;
+}
+
 export interface GameScreenDeps {
   scenario: Scenario;
   /** Private channels (network sessions): messages to delegations and to one's own team. */
   messaging?: boolean;
-  send: (raw: unknown) => SendResult;
+  /**
+   * Sends an event. A local game answers at once; a network session answers `pending` with the
+   * event's id, and a refusal comes later, to `refused`.
+   */
+  send: (raw: unknown) => SendResult | Pending;
   seat: () => string;
   announce: (text: string) => void;
 }
@@ -114,6 +124,8 @@ export class GameScreen {
   } = { to: '', give: 'capital:5', want: '', lost: {} };
   /** The message being written: kept while the panel is drawn again (when a message arrives). */
   private messageDraft = { to: 'team', text: '' };
+  /** A message sent over the network and not refused (yet): a refusal gives it back to the box. */
+  private messageSent: { id: number; to: string; text: string } | null = null;
 
   /**
    * Takes over what `other` was composing (the offer's choices, a message being written), when the
@@ -177,9 +189,27 @@ export class GameScreen {
   private proposalTitle(id: string): string {
     return proposalLabel(id, this.deps.scenario);
   }
-  private act(raw: Record<string, unknown>): void {
+  private act(raw: Record<string, unknown>): SendResult | Pending {
     const r = this.deps.send({ seat: this.deps.seat(), ...raw });
     if (!r.ok) this.deps.announce(t('refused', { r: tx(r.reason) }));
+    return r;
+  }
+
+  /**
+   * The server refused the event with this id (the reason is announced by the caller). A message
+   * refused (the chair muted the player, say) goes back into its box, unless a new one is begun.
+   */
+  refused(id: number | null): void {
+    const m = this.messageSent;
+    if (!m || m.id !== id) return;
+    this.messageSent = null;
+    const draft = this.messageDraft;
+    if (draft.text) return;
+    Object.assign(draft, { to: m.to, text: m.text });
+    const box = this.root.querySelector<HTMLTextAreaElement>('#msg-text');
+    const to = this.root.querySelector<HTMLSelectElement>('#msg-to');
+    if (box) box.value = m.text;
+    if (to && [...to.options].some((o) => o.value === m.to)) to.value = m.to;
   }
 
   /** Renders every panel whose content changed. */
@@ -1069,8 +1099,12 @@ export class GameScreen {
         class: 'message-form',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          if (!text.value.trim()) return;
-          this.act({ type: 'delegate.message', to: to.value, text: text.value.trim() });
+          const words = text.value.trim();
+          if (!words) return;
+          const r = this.act({ type: 'delegate.message', to: to.value, text: words });
+          // Refused at once: the words stay in the box.
+          if (!r.ok) return;
+          if ('pending' in r) this.messageSent = { id: r.pending, to: to.value, text: words };
           text.value = '';
           draft.text = '';
         },

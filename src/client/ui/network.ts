@@ -15,6 +15,7 @@ import {
   RemoteSession,
   chairKeyFor,
   rememberChairKey,
+  seatHeldFor,
   type RosterEntry,
   type Welcome,
 } from '../net/remote';
@@ -25,7 +26,7 @@ import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
-import { GameScreen, deskShortcut } from './game';
+import { GameScreen, deskShortcut, type Pending } from './game';
 import { clockText, delegationName, phaseKey } from './labels';
 import { heardBetween } from './heard';
 import { chairControls } from './chair-controls';
@@ -64,6 +65,8 @@ export class NetworkScreens {
   private view: StageShows = 'hall';
   /** The last view heard: what changed since is announced to screen readers. */
   private heardView: ConferenceView | null = null;
+  /** Stops the desk on screen listening to the session (when it is drawn for another seat). */
+  private deskOff: (() => void) | null = null;
 
   constructor(private readonly d: NetworkDeps) {}
 
@@ -136,6 +139,8 @@ export class NetworkScreens {
   }
 
   leave(): void {
+    this.deskOff?.();
+    this.deskOff = null;
     this.session?.leave();
     this.session = null;
     this.desk = null;
@@ -156,7 +161,12 @@ export class NetworkScreens {
 
   // ── joining ────────────────────────────────────────────────────────────────────────────
 
-  showJoin(code = ''): void {
+  /**
+   * The join form. A student who joined from this device before (a reload, a tab the browser put
+   * to sleep, the join link opened again) goes straight back to the seat; if that fails, the form
+   * says why and asks for a name as on the first visit.
+   */
+  showJoin(code = '', rejoin = true): void {
     const codeInput = h('input', {
       id: 'join-code',
       name: 'code',
@@ -198,7 +208,8 @@ export class NetworkScreens {
     );
     this.setupScreen(t('joinTitle'), form);
     (code ? name : codeInput).focus();
-    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showJoin(code));
+    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showJoin(code, false));
+    if (code && rejoin && seatHeldFor(code)) void this.join(code, '', error, submit, true);
   }
 
   private async join(
@@ -206,9 +217,10 @@ export class NetworkScreens {
     name: string,
     error: HTMLElement,
     submit: HTMLButtonElement,
+    again = false,
   ): Promise<void> {
     submit.disabled = true;
-    submit.textContent = t('joining');
+    submit.textContent = t(again ? 'rejoining' : 'joining');
     error.textContent = '';
     try {
       const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
@@ -220,7 +232,8 @@ export class NetworkScreens {
       const w = await this.session.connect({ name });
       this.showDesk(w);
     } catch (e) {
-      error.textContent = t('joinFailed', { r: e instanceof Error ? e.message : String(e) });
+      const r = e instanceof Error ? e.message : String(e);
+      error.textContent = again ? t('rejoinFailed', { r }) : t('joinFailed', { r });
       submit.disabled = false;
       submit.textContent = t('join');
       this.session?.leave();
@@ -238,14 +251,18 @@ export class NetworkScreens {
     const s = this.session!;
     const scenario = this.scenario!;
     const observer = w.role === 'observer';
+    // Drawn again for another seat (the teacher moved this student): the old desk goes.
+    this.deskOff?.();
+    this.stage?.destroy();
+    this.stage = null;
     this.desk = w;
     this.view = 'hall';
     this.heardView = null;
     // Remote sends go through the session; refusals come back later as messages.
-    const remoteSend = (raw: unknown) => {
-      s.send(raw as Record<string, unknown>);
-      return { ok: true } as unknown as SendResult;
-    };
+    const remoteSend = (raw: unknown): Pending => ({
+      ok: true,
+      pending: s.send(raw as Record<string, unknown>),
+    });
     this.game = new GameScreen({
       scenario,
       messaging: true,
@@ -279,6 +296,7 @@ export class NetworkScreens {
             t('youAre', { name: seatName() }),
             ' ',
             t('chairReadsYours'),
+            w.muted ? h('strong', { id: 'you-muted' }, ` ${t('youAreMuted')}`) : null,
           );
     const view = stageView(`${t(this.view)}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
@@ -303,6 +321,8 @@ export class NetworkScreens {
       if (s.view) this.onView(s.view, w);
     };
     void view.load().then((stage) => {
+      // Another desk was drawn meanwhile (the student moved): this one's stage is not shown.
+      if (this.desk !== w) return stage?.destroy();
       this.stage = stage;
       if (s.view) this.onView(s.view, w);
       if (stage)
@@ -312,9 +332,24 @@ export class NetworkScreens {
             : null,
         );
     });
-    s.on({
+    this.deskOff = s.on({
       view: (v) => this.onView(v, w),
-      refused: (r) => this.d.live(t('refused', { r: this.reason(r) })),
+      // The server tells the desk again who it is when the teacher moves or mutes the student.
+      welcome: (next) => {
+        if (next.seat !== w.seat || next.role !== w.role) {
+          this.showDesk(next);
+          this.d.live(t('youAre', { name: delegationName(next.seat, scenario) }));
+          return;
+        }
+        const muting = !!next.muted !== !!w.muted;
+        Object.assign(w, next);
+        this.redraw?.();
+        if (muting) this.d.live(t(w.muted ? 'youAreMuted' : 'youAreUnmuted'));
+      },
+      refused: (r, id) => {
+        this.d.live(t('refused', { r: this.reason(r) }));
+        this.game?.refused(id);
+      },
       status: (st) => {
         const el = document.getElementById('net-status');
         if (el)
