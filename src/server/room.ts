@@ -58,11 +58,15 @@ const MUTABLE = new Set([
   'delegate.joinSpeakers',
 ]);
 /**
- * Events whose meaning does not depend on the phase they were sent in: a message, and an offer
- * (made, accepted, refused, withdrawn), which the core checks against the state as it is now. They
- * are not refused as stale, so a message sent just as the roll call closes is not lost.
+ * Events whose meaning does not depend on the phase they were sent in: a message, an offer (made,
+ * accepted, refused, withdrawn), which the core checks against the state as it is now, and the
+ * chair's news, pause and resume. They are not refused as stale, so a message sent just as the roll
+ * call closes is not lost.
  */
 const TIMELESS = new Set([
+  'chair.announce',
+  'chair.pause',
+  'chair.resume',
   'delegate.message',
   'delegate.makeOffer',
   'delegate.acceptOffer',

@@ -279,7 +279,7 @@ describe('a classroom session', () => {
     expect(await teacher.locator('#replay-position').innerText()).toMatch(/of \d+/);
   }, 240_000);
 
-  it('the teacher moves a student to another delegation and mutes her: her desk follows and says so', async () => {
+  it('the teacher moves, mutes and removes students and ends the conference; each desk follows, what cannot be undone is asked twice', async () => {
     const teacher = await page('teacher-moves');
     await teacher.goto(url);
     await teacher.locator('#host-session').click();
@@ -312,6 +312,10 @@ describe('a classroom session', () => {
     await ana.locator('#msg-text').fill('Can we speak after the break?');
     await ana.locator('[data-key="msg-send"]').click();
     await expect.poll(() => heard.join(' | ')).toMatch(/Refused: the chair has muted you/i);
+    // The refusal is shown, not only said to screen readers.
+    expect(await ana.locator('#refusal').innerText()).toContain('the chair has muted you');
+    await ana.locator('#refusal-close').click();
+    await ana.locator('#refusal').waitFor({ state: 'detached' });
     expect(await ana.locator('#msg-text').inputValue()).toBe('Can we speak after the break?');
     // A reload takes her straight back to her seat (no name to type again), still muted.
     await ana.reload();
@@ -330,5 +334,33 @@ describe('a classroom session', () => {
     await ana.locator('#msg-text').fill('Can we speak after the break?');
     await ana.locator('[data-key="msg-send"]').click();
     await teacher.locator('#console-messages').getByText('Can we speak after the break?').waitFor();
-  }, 120_000);
+
+    // Removing a student is asked twice; the removed student's desk says so.
+    const cy = await page('cy-removed');
+    await studentJoins(cy, code, 'Cy');
+    const cyRow = teacher.locator('#console-people li', { hasText: 'Cy' });
+    await cyRow.locator('summary', { hasText: 'Remove' }).click();
+    await cyRow.getByRole('button', { name: 'No, keep Cy' }).click();
+    expect(await cyRow.locator('details.confirm').getAttribute('open')).toBeNull();
+    await cyRow.locator('summary', { hasText: 'Remove' }).click();
+    await cyRow.getByRole('button', { name: 'Yes, remove Cy' }).click();
+    await cy.locator('#net-status').getByText('removed you').waitFor();
+    await cyRow.waitFor({ state: 'detached' });
+
+    // During a vote a crisis cannot be injected: the button is off and says when it will work.
+    await teacher.locator('#ctl-chair-closeBallot').waitFor({ timeout: 90_000 });
+    expect(await teacher.locator('#ctl-inject').isDisabled()).toBe(true);
+    expect(await teacher.locator('#ctl-inject-note').innerText()).toContain('when it is over');
+
+    // Ending the conference is asked twice: "No, go on" keeps the session going.
+    await teacher.locator('#ctl-end').click();
+    await teacher.getByRole('button', { name: 'No, go on' }).click();
+    expect(
+      await teacher.locator('#ctl-end').evaluate((s) => s.parentElement!.hasAttribute('open')),
+    ).toBe(false);
+    expect(await ana.locator('main.debrief').count()).toBe(0);
+    await teacher.locator('#ctl-end').click();
+    await teacher.locator('#ctl-chair-endConference').click();
+    await ana.locator('main.debrief').waitFor({ timeout: 30_000 });
+  }, 180_000);
 });

@@ -134,6 +134,7 @@ export class App {
       header: () => h('header', { class: 'top' }, this.topButtons()),
       theme: () => this.theme(),
       live: (x) => this.live(x),
+      refused: (x) => this.refused(x),
       toTitle: () => this.go('title'),
       pace: () => this.pace(),
       topButtons: () => this.topButtons(),
@@ -163,6 +164,28 @@ export class App {
     el.textContent = '';
     // A fresh node so screen readers announce repeated messages too.
     window.setTimeout(() => (el.textContent = text), 30);
+  }
+
+  private refusalTimer = 0;
+  /**
+   * A refusal (an event the rules or the server turned down): said to screen readers and shown on
+   * screen, near the top, until closed or for 12 seconds. It used to be heard only, so a teacher
+   * pressing a control at the wrong moment saw nothing happen.
+   */
+  private refused(text: string): void {
+    this.live(text);
+    let el = document.getElementById('refusal');
+    if (!el) {
+      el = h('div', { id: 'refusal', class: 'refusal' });
+      document.body.append(el);
+    }
+    const box = el;
+    box.replaceChildren(
+      h('p', {}, text),
+      button(t('close'), () => box.remove(), { class: 'refusal-close', id: 'refusal-close' }),
+    );
+    window.clearTimeout(this.refusalTimer);
+    this.refusalTimer = window.setTimeout(() => box.remove(), 12_000);
   }
 
   private caption(text: string): void {
@@ -216,6 +239,7 @@ export class App {
           topButtons: () => this.topButtons(),
           theme: () => this.theme(),
           live: (x) => this.live(x),
+          refused: (x) => this.refused(x),
           toTitle: () => {
             history.replaceState(null, '', location.pathname);
             this.go('title');
@@ -814,7 +838,7 @@ export class App {
       scenario: s,
       send: (raw) => this.session!.send(raw),
       seat: () => this.seat,
-      announce: (x) => this.live(x),
+      refused: (x) => this.refused(x),
     });
     // The same game drawn anew (a change of language or text size): keep what was being composed.
     if (before && this.gameDrawnFor === this.session) this.game.takeDraftsFrom(before);

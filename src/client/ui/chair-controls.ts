@@ -2,7 +2,7 @@
 import type { Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
-import { button, h } from './dom';
+import { button, confirmAction, h } from './dom';
 import { delegationName } from './labels';
 
 export const chairControls = (
@@ -69,6 +69,7 @@ export const chairControls = (
   out.push(h('div', { class: 'buttons' }, ...row));
   if (p.startsWith('floor.') && !v.crisis) {
     const pending = s.crises.filter((c) => !v.crises[c.id]);
+    const voting = v.ballot < v.ballots.length;
     if (pending.length) {
       const sel = h(
         'select',
@@ -82,9 +83,12 @@ export const chairControls = (
           sel,
           button(t('injectCrisis'), () => chair('chair.injectCrisis', { crisis: sel.value }), {
             id: 'ctl-inject',
+            // Not during a vote (the rules refuse it): the button says when it will work.
+            ...(voting ? { disabled: true, 'aria-describedby': 'ctl-inject-note' } : {}),
           }),
         ),
       );
+      if (voting) out.push(h('p', { class: 'help', id: 'ctl-inject-note' }, t('injectAfterVote')));
     }
   }
   // Keyed, so what the chair is typing survives the panel being drawn anew as delegations move.
@@ -117,7 +121,14 @@ export const chairControls = (
       'div',
       { class: 'buttons' },
       v.paused ? b('resume', 'chair.resume') : b('pause', 'chair.pause'),
-      b('endConference', 'chair.endConference'),
+      // Asked twice: a slip here would end the session for the whole class.
+      confirmAction(
+        'ctl-end',
+        t('endConference'),
+        t('endConfirm'),
+        b('endConfirmYes', 'chair.endConference'),
+        t('keepGoing'),
+      ),
       ...extras,
     ),
   );

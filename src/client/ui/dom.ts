@@ -128,6 +128,32 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
 export const button = (label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement =>
   h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
 
+/**
+ * An action asked twice (ending the conference, removing a student): `label` opens the question,
+ * whose `yes` button acts and whose `no` closes it again. A disclosure, so it stays open while the
+ * panel is drawn anew (its summary's data-key is `key`).
+ */
+export const confirmAction = (
+  key: string,
+  label: string,
+  question: string,
+  yes: HTMLButtonElement,
+  no: string,
+): HTMLDetailsElement => {
+  const box = h(
+    'details',
+    { class: 'confirm' },
+    h('summary', { 'data-key': key, id: key }, label),
+    h('p', {}, question),
+  );
+  const cancel = button(no, () => {
+    box.open = false;
+    box.querySelector('summary')?.focus();
+  });
+  box.append(h('div', { class: 'buttons' }, yes, cancel));
+  return box;
+};
+
 /** Resolves once the next frame has been painted (a task queued from its animation frame). */
 export const afterNextPaint = (): Promise<void> =>
   new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));

@@ -31,7 +31,8 @@ export interface GameScreenDeps {
    */
   send: (raw: unknown) => SendResult | Pending;
   seat: () => string;
-  announce: (text: string) => void;
+  /** Says and shows a refusal. */
+  refused: (text: string) => void;
 }
 
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
@@ -191,7 +192,7 @@ export class GameScreen {
   }
   private act(raw: Record<string, unknown>): SendResult | Pending {
     const r = this.deps.send({ seat: this.deps.seat(), ...raw });
-    if (!r.ok) this.deps.announce(t('refused', { r: tx(r.reason) }));
+    if (!r.ok) this.deps.refused(t('refused', { r: tx(r.reason) }));
     return r;
   }
 

@@ -25,7 +25,7 @@ import { labelStage, showOnStage, stageView, viewSwitch, type StageShows } from 
 import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
-import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
+import { button, confirmAction, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, deskShortcut, type Pending } from './game';
 import { clockText, delegationName, phaseKey } from './labels';
 import { heardBetween } from './heard';
@@ -38,6 +38,8 @@ export interface NetworkDeps {
   topButtons: () => HTMLElement;
   theme: () => Theme;
   live: (text: string) => void;
+  /** Says and shows a refusal, with its reason. */
+  refused: (text: string) => void;
   toTitle: () => void;
   /** Opens a game record in the replay viewer. */
   openReplay: (saved: unknown) => void;
@@ -268,7 +270,7 @@ export class NetworkScreens {
       messaging: true,
       send: remoteSend,
       seat: () => w.seat,
-      announce: (x) => this.d.live(x),
+      refused: (x) => this.d.refused(x),
     });
     const seatName = () => (observer ? t('watchTitle') : delegationName(w.seat, scenario));
     const header = () =>
@@ -347,7 +349,7 @@ export class NetworkScreens {
         if (muting) this.d.live(t(w.muted ? 'youAreMuted' : 'youAreUnmuted'));
       },
       refused: (r, id) => {
-        this.d.live(t('refused', { r: this.reason(r) }));
+        this.d.refused(t('refused', { r: this.reason(r) }));
         this.game?.refused(id);
       },
       status: (st) => {
@@ -581,7 +583,7 @@ export class NetworkScreens {
       scenario: this.scenario,
       send: () => ({ ok: true }) as unknown as SendResult,
       seat: () => 'chair',
-      announce: (x) => this.d.live(x),
+      refused: (x) => this.d.refused(x),
     });
     const game = this.game;
     const scenario = this.scenario;
@@ -691,7 +693,7 @@ export class NetworkScreens {
     this.session.on({
       view: render,
       roster: render,
-      refused: (r) => this.d.live(t('refused', { r: tx(r) })),
+      refused: (r) => this.d.refused(t('refused', { r: tx(r) })),
     });
     render();
     // The frame and the panels anew, with what the chair was typing or choosing kept.
@@ -731,7 +733,7 @@ export class NetworkScreens {
     const r = await fetch(`/api/sessions/${encodeURIComponent(code)}/log`, {
       headers: { 'x-chair-key': key },
     });
-    if (!r.ok) return this.d.live(t('refused', { r: String(r.status) }));
+    if (!r.ok) return this.d.refused(t('refused', { r: String(r.status) }));
     const saved = (await r.json()) as unknown;
     this.leave();
     this.d.openReplay(saved);
@@ -907,10 +909,17 @@ export class NetworkScreens {
                 () => this.session?.admin({ action: 'mute', member: r.id, muted: !r.muted }),
                 { 'data-key': `mute-${r.id}` },
               ),
-              button(
+              // Asked twice: the student's desk closes at once.
+              confirmAction(
+                `rm-${r.id}`,
                 t('removeAction'),
-                () => this.session?.admin({ action: 'remove', member: r.id }),
-                { 'data-key': `rm-${r.id}` },
+                t('removeConfirm', { name: r.name }),
+                button(
+                  t('removeConfirmYes', { name: r.name }),
+                  () => this.session?.admin({ action: 'remove', member: r.id }),
+                  { 'data-key': `rm-yes-${r.id}` },
+                ),
+                t('keepStudent', { name: r.name }),
               ),
             );
           }),

@@ -32,6 +32,8 @@ export interface TrainingDeps {
   header: () => HTMLElement;
   theme: () => Theme;
   live: (text: string) => void;
+  /** Says and shows a refusal, with its reason. */
+  refused: (text: string) => void;
   toTitle: () => void;
   /** Milliseconds between AI moves, asked when a session starts. */
   pace: () => number;
@@ -178,7 +180,7 @@ export class TrainingScreen {
       scenario,
       send: (raw) => this.session!.send(raw),
       seat: () => 'chair',
-      announce: (x) => this.d.live(x),
+      refused: (x) => this.d.refused(x),
     });
     const controls = h('section', {
       class: 'panel',
