@@ -343,6 +343,7 @@ const en = {
   ph_crisis: 'Crisis: members respond',
   ph_crisisDecided: 'Crisis: council decision',
   ph_debrief: 'Debrief',
+  ph_paused: 'Paused · {phase}',
   key_help: 'Open help: how to play, and these keys',
   key_map: 'Switch between the hall and the map',
   key_settings: 'Open settings',
@@ -437,6 +438,8 @@ const en = {
   endConfirm:
     'Every device opens the debrief, and the conference cannot go on after. End it for everyone?',
   endConfirmYes: 'Yes, end the conference',
+  pausedChair:
+    'The conference is paused: delegations and the AI wait, and speaking and caucus times stand still. Announce news, or resume.',
   keepGoing: 'No, go on',
   keepStudent: 'No, keep {name}',
   watchTitle: 'Projector',
@@ -846,6 +849,7 @@ const ru: Record<Key, string> = {
   ph_crisis: 'Кризис: ответы членов',
   ph_crisisDecided: 'Кризис: решение Совета',
   ph_debrief: 'Разбор игры',
+  ph_paused: 'Пауза · {phase}',
   key_help: 'Открыть справку: как играть и эти клавиши',
   key_map: 'Переключить зал и карту',
   key_settings: 'Открыть настройки',
@@ -940,6 +944,8 @@ const ru: Record<Key, string> = {
   endConfirm:
     'На всех устройствах откроется разбор, и продолжить конференцию будет нельзя. Завершить её для всех?',
   endConfirmYes: 'Да, завершить конференцию',
+  pausedChair:
+    'Конференция на паузе: делегации и ИИ ждут, время выступлений и кокусов не идёт. Можно объявить новость или продолжить.',
   keepGoing: 'Нет, продолжить',
   keepStudent: 'Нет, не удалять',
   watchTitle: 'Экран проектора',

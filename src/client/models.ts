@@ -4,7 +4,7 @@ import type { Scenario } from '../core/scenario';
 import { METRICS } from '../core/scenario';
 import { t, tx, type Key } from './i18n';
 import type { HallModel, MapModel, Theme } from './scenes/types';
-import { ballotTitle, phaseKey, statementLines } from './ui/labels';
+import { ballotTitle, phaseText, statementLines } from './ui/labels';
 
 const COUNTRY_IDS = new Set([
   'ru',
@@ -63,7 +63,7 @@ export const hallModel = (
   return {
     theme,
     title: tx(s.title),
-    phaseLabel: t(phaseKey(v.phase)),
+    phaseLabel: phaseText(v.phase, v.paused),
     seats: s.delegations.map((d) => {
       const st = v.delegations[d.id]!;
       return {

@@ -286,6 +286,16 @@ describe('a classroom session', () => {
     for (const id of ['ru', 'by', 'kg', 'tj']) await teacher.locator(`#host-human-${id}`).uncheck();
     await teacher.locator('#host-submit').click();
     const code = (await teacher.locator('#console-code').innerText()).trim();
+    // The console's header keeps one row on a laptop (Back to the title screen used to wrap).
+    const buttonRows = await teacher.evaluate(
+      () =>
+        new Set(
+          [...document.querySelectorAll('header.game-top button')].map((b) =>
+            Math.round(b.getBoundingClientRect().top),
+          ),
+        ).size,
+    );
+    expect(buttonRows).toBe(1);
     const ana = await page('ana-moved');
     await studentJoins(ana, code, 'Ana');
     const heard = await listenLive(ana);
@@ -351,6 +361,18 @@ describe('a classroom session', () => {
     await teacher.locator('#ctl-chair-closeBallot').waitFor({ timeout: 90_000 });
     expect(await teacher.locator('#ctl-inject').isDisabled()).toBe(true);
     expect(await teacher.locator('#ctl-inject-note').innerText()).toContain('when it is over');
+
+    // Paused, the console offers only what works (news, Resume, the end), and every screen says
+    // the conference is paused.
+    await teacher.locator('#ctl-chair-pause').click();
+    await teacher.locator('#ctl-paused').waitFor();
+    expect(await teacher.locator('#ctl-chair-closeBallot').count()).toBe(0);
+    await ana.locator('#phase').getByText('Paused · Voting').waitFor();
+    await teacher.locator('#ctl-chair-resume').click();
+    await ana
+      .locator('#phase')
+      .getByText(/^Voting$/)
+      .waitFor();
 
     // Ending the conference is asked twice: "No, go on" keeps the session going.
     await teacher.locator('#ctl-end').click();

@@ -53,7 +53,7 @@ import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
 import { GameScreen, deskShortcut } from './game';
-import { clockText, delegationName, phaseKey } from './labels';
+import { clockText, delegationName, phaseKey, phaseText } from './labels';
 import { heardBetween } from './heard';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
@@ -899,7 +899,7 @@ export class App {
     const c = this.session.conference;
     const ctx = c.snapshot.context;
     const phase = document.getElementById('phase');
-    if (phase) phase.textContent = t(phaseKey(currentPhase(c)));
+    if (phase) phase.textContent = phaseText(currentPhase(c), ctx.paused);
     const clock = document.getElementById('clock');
     if (clock) clock.textContent = clockText(ctx.clock);
     const hand = document.getElementById('handover');

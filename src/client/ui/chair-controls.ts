@@ -66,8 +66,10 @@ export const chairControls = (
   if (p === 'floor.item.outcome' || p === 'crisis.decided')
     row.push(b('nextItem', 'chair.nextItem'));
   if (p === 'crisis.responses') row.push(b('closeResponses', 'chair.closeResponses'));
-  out.push(h('div', { class: 'buttons' }, ...row));
-  if (p.startsWith('floor.') && !v.crisis) {
+  // Paused, only the news, Resume and the end work: the procedure's buttons would be refused.
+  if (v.paused) out.push(h('p', { class: 'notice-info', id: 'ctl-paused' }, t('pausedChair')));
+  else out.push(h('div', { class: 'buttons' }, ...row));
+  if (p.startsWith('floor.') && !v.crisis && !v.paused) {
     const pending = s.crises.filter((c) => !v.crises[c.id]);
     const voting = v.ballot < v.ballots.length;
     if (pending.length) {

@@ -67,5 +67,9 @@ export const phaseKey = (phase: string): Key => {
   return 'ph_debrief';
 };
 
+/** The phase in words, marked while the chair has paused the conference. */
+export const phaseText = (phase: string, paused: boolean): string =>
+  paused ? t('ph_paused', { phase: t(phaseKey(phase)) }) : t(phaseKey(phase));
+
 export const clockText = (s: number) =>
   `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;

@@ -27,7 +27,7 @@ import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
 import { button, confirmAction, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen, deskShortcut, type Pending } from './game';
-import { clockText, delegationName, phaseKey } from './labels';
+import { clockText, delegationName, phaseText } from './labels';
 import { heardBetween } from './heard';
 import { chairControls } from './chair-controls';
 
@@ -280,7 +280,11 @@ export class NetworkScreens {
         h(
           'div',
           { class: 'status' },
-          h('strong', {}, `${tx(scenario.title)} · ${w.code}`),
+          h(
+            'strong',
+            { class: 'scenario-title', title: tx(scenario.title) },
+            `${tx(scenario.title)} · ${w.code}`,
+          ),
           h('span', { id: 'phase', class: 'phase' }),
           h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
           this.statusLine(),
@@ -391,7 +395,7 @@ export class NetworkScreens {
       return;
     }
     const phase = document.getElementById('phase');
-    if (phase) phase.textContent = t(phaseKey(v.phase));
+    if (phase) phase.textContent = phaseText(v.phase, v.paused);
     const clock = document.getElementById('clock');
     if (clock) clock.textContent = clockText(v.clock);
     this.hear(v);
@@ -600,11 +604,20 @@ export class NetworkScreens {
       this.d.root.replaceChildren(
         h(
           'header',
-          { class: 'top' },
-          h('strong', {}, `${t('console')} · ${tx(scenario.title)}`),
-          h('span', { id: 'phase', class: 'phase' }),
-          h('span', { id: 'clock', class: 'clock' }),
-          this.statusLine(),
+          { class: 'top game-top' },
+          // One row on a laptop, as on a desk: the title gives way first and ends in "…".
+          h(
+            'div',
+            { class: 'status' },
+            h(
+              'strong',
+              { class: 'scenario-title', title: tx(scenario.title) },
+              `${t('console')} · ${tx(scenario.title)}`,
+            ),
+            h('span', { id: 'phase', class: 'phase' }),
+            h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
+            this.statusLine(),
+          ),
           this.d.topButtons(),
           h('div', { class: 'top-buttons' }, this.leaveButton('console-leave')),
         ),
@@ -657,7 +670,7 @@ export class NetworkScreens {
       if (!v) return;
       this.hear(v);
       const phase = document.getElementById('phase');
-      if (phase) phase.textContent = t(phaseKey(v.phase));
+      if (phase) phase.textContent = phaseText(v.phase, v.paused);
       const clock = document.getElementById('clock');
       if (clock) clock.textContent = clockText(v.clock);
       replaceKeepingFocus(controls, ...this.controls(v));

@@ -26,7 +26,7 @@ import type { Theme } from '../scenes/types';
 import type { Stage } from '../stage';
 import { stageView, type StageView } from './stage-view';
 import { button, h } from './dom';
-import { phaseKey, proposalLabel } from './labels';
+import { phaseText, proposalLabel } from './labels';
 import { renderReport } from './report-view';
 
 export interface ReplayDeps {
@@ -508,7 +508,7 @@ export class ReplayScreen {
     const total = this.total();
     const ctx = this.ctxAt(p);
     const phase = currentPhase(this.conferenceAt(p));
-    e.phase!.textContent = t(phaseKey(phase));
+    e.phase!.textContent = phaseText(phase, ctx.paused);
     e.clock!.textContent = clockMmSs(ctx.clock);
     e.position!.textContent = t('replayPosition', { n: p, total });
     const d = this.describe(p);

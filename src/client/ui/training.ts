@@ -25,7 +25,7 @@ import type { Theme } from '../scenes/types';
 import { chairControls } from './chair-controls';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
 import { GameScreen } from './game';
-import { clockText, phaseKey } from './labels';
+import { clockText, phaseText } from './labels';
 
 export interface TrainingDeps {
   root: HTMLElement;
@@ -251,7 +251,7 @@ export class TrainingScreen {
       if (!s) return;
       const v = viewFor(s.conference, 'chair');
       const phase = document.getElementById('phase');
-      if (phase) phase.textContent = t(phaseKey(v.phase));
+      if (phase) phase.textContent = phaseText(v.phase, v.paused);
       const clock = document.getElementById('clock');
       if (clock) clock.textContent = clockText(v.clock);
       const correct = this.judgements.filter((j) => j.correct).length;
