@@ -60,6 +60,11 @@ export const hallModel = (
       )
     : undefined;
   const members = s.delegations.filter((d) => d.role === 'member');
+  const latest = v.announcements[v.announcements.length - 1];
+  const news =
+    latest && latest.seq > (v.statements[v.statements.length - 1]?.seq ?? -1)
+      ? { label: t('chairNews'), text: tx(latest.text) }
+      : null;
   return {
     theme,
     title: tx(s.title),
@@ -87,6 +92,7 @@ export const hallModel = (
           total: v.caucus?.kind === 'moderated' ? v.caucus.speakingSeconds : v.speakingTime,
         }
       : null,
+    news,
     gauges: METRICS.map((m) => ({ id: m, label: t(`metric_${m}` as Key), value: v.metrics[m] })),
     ballot: ballot
       ? {

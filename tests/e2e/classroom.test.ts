@@ -345,6 +345,12 @@ describe('a classroom session', () => {
     await ana.locator('[data-key="msg-send"]').click();
     await teacher.locator('#console-messages').getByText('Can we speak after the break?').waitFor();
 
+    // The chair's news is shown on the desk (it used to be said to screen readers only).
+    await teacher.getByLabel('Announce news to the room').fill('Press conference at noon');
+    await teacher.locator('#ctl-announce').click();
+    await ana.locator('#panel-news .latest').getByText('Press conference at noon').waitFor();
+    expect(await ana.locator('#h-news').innerText()).toBe('News from the chair');
+
     // Removing a student is asked twice; the removed student's desk says so.
     const cy = await page('cy-removed');
     await studentJoins(cy, code, 'Cy');

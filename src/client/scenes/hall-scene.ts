@@ -1799,13 +1799,24 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const ps = prev?.speaker ?? null;
     const s = m.speaker;
     const seatChanged = (ps?.seat ?? null) !== (s?.seat ?? null);
+    // The chair's news takes the panel while nobody has the floor.
+    const news = s ? null : (m.news ?? null);
+    const pn = ps ? null : (prev?.news ?? null);
+    const newsChanged = news?.text !== pn?.text || news?.label !== pn?.label;
     const M = this.M;
     if (!M) return;
     const c = this.c;
-    if (fresh || seatChanged) {
+    if (fresh || seatChanged || newsChanged) {
       const box = this.speakerBox;
       if (box) {
         box.removeAll(true);
+        if (!s && news) {
+          const headerH = Math.max(this.lineH(M.f.speaker, true), this.ringR * 2 + 4);
+          const label = this.text(box, 0, headerH / 2, '', M.f.speaker, c.text, {
+            bold: true,
+          }).setOrigin(0, 0.5);
+          this.fit(label, news.label, Math.max(40, this.speechArea.w));
+        }
         if (s) {
           const seat = m.seats.find((x) => x.id === s.seat);
           const fh = Math.round(M.f.speaker * 1.05);
@@ -1829,9 +1840,11 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
           }
         }
       }
-      this.muted?.setVisible(!s);
+      this.muted?.setVisible(!s && !news);
       this.timerText?.setVisible(!!s);
       this.ring?.setVisible(!!s);
+    }
+    if (fresh || seatChanged) {
       // Cards, spotlight and microphone light.
       const from = ps ? this.seats.get(ps.seat) : undefined;
       const to = s ? this.seats.get(s.seat) : undefined;
@@ -1868,9 +1881,9 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         if (to) this.micOn.setPosition(to.micX, to.micY);
       }
     }
-    const textChanged = fresh || seatChanged || ps?.text !== s?.text;
+    const textChanged = fresh || seatChanged || newsChanged || ps?.text !== s?.text;
     if (textChanged && this.speechText) {
-      this.speechText.setText(s?.text ?? '');
+      this.speechText.setText(s?.text ?? news?.text ?? '');
       this.scrollMax = Math.max(0, Math.ceil(this.speechText.height - this.speechArea.h + 2));
       this.scrollY = 0;
       this.scrollPhase = 0;

@@ -48,6 +48,11 @@ export interface HallModel {
   phaseLabel: string;
   seats: Seat[];
   speaker: { seat: string; text: string; remaining: number; total: number } | null;
+  /**
+   * The chair's latest news, until the next statement: shown in the speech panel while nobody
+   * has the floor, under `label` (optional: a model without it shows the muted microphone).
+   */
+  news?: { label: string; text: string } | null;
   gauges: Gauge[];
   /** The ballot being voted on, if any: the board animates as marks arrive. */
   ballot: { title: string; marks: VoteMark[]; result: string | null } | null;

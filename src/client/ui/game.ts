@@ -148,6 +148,7 @@ export class GameScreen {
   constructor(private readonly deps: GameScreenDeps) {
     this.root = h('div', { class: 'game-panels' });
     for (const [id, label] of [
+      ['news', 'chairNews'],
       ['crisis', 'crisis'],
       ['actions', 'actions'],
       ['floor', 'speakers'],
@@ -290,6 +291,7 @@ export class GameScreen {
         ]),
         () => this.actions(v),
       );
+    put('news', sig([lang, v.announcements.length]), () => this.news(v));
     put('crisis', sig([lang, v.crisis, v.crises, v.phase]), () => this.crisis(v));
     if (isDelegation) put('brief', sig([lang, seat, v.briefs]), () => this.brief(v));
     if (isDelegation)
@@ -762,6 +764,20 @@ export class GameScreen {
     }
     out.push(h('p', { class: 'waiting' }, v.ended ? t('gameOver') : t('waiting')));
     return out;
+  }
+
+  /** The chair's news, newest first (the last three): it was only said to screen readers. */
+  private news(v: ConferenceView): Node[] {
+    if (!v.announcements.length) return [];
+    const recent = v.announcements.slice(-3).reverse();
+    return [
+      this.heading('news', 'chairNews'),
+      h(
+        'ul',
+        { class: 'news' },
+        ...recent.map((a, i) => h('li', i ? {} : { class: 'latest' }, tx(a.text))),
+      ),
+    ];
   }
 
   private crisis(v: ConferenceView): Node[] {

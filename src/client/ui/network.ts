@@ -280,11 +280,7 @@ export class NetworkScreens {
         h(
           'div',
           { class: 'status' },
-          h(
-            'strong',
-            { class: 'scenario-title', title: tx(scenario.title) },
-            `${tx(scenario.title)} · ${w.code}`,
-          ),
+          h('strong', {}, `${tx(scenario.title)} · ${w.code}`),
           h('span', { id: 'phase', class: 'phase' }),
           h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
           this.statusLine(),
@@ -605,15 +601,11 @@ export class NetworkScreens {
         h(
           'header',
           { class: 'top game-top' },
-          // One row on a laptop, as on a desk: the title gives way first and ends in "…".
+          // The buttons keep one row on a laptop, as on a desk: the status wraps within its room.
           h(
             'div',
             { class: 'status' },
-            h(
-              'strong',
-              { class: 'scenario-title', title: tx(scenario.title) },
-              `${t('console')} · ${tx(scenario.title)}`,
-            ),
+            h('strong', {}, `${t('console')} · ${tx(scenario.title)}`),
             h('span', { id: 'phase', class: 'phase' }),
             h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
             this.statusLine(),
