@@ -263,6 +263,7 @@ const en = {
   outcomes: 'Outcomes',
   adopted: 'adopted',
   notAdopted: 'not adopted',
+  notVotedOn: 'not put to the vote',
   postponed: 'postponed',
   blockedBy: 'blocked by {who}',
   standingAside: 'stood aside: {who}',
@@ -441,6 +442,9 @@ const en = {
   endConfirmYes: 'Yes, end the conference',
   pausedChair:
     'The conference is paused: delegations and the AI wait, and speaking and caucus times stand still. Announce news, or resume.',
+  consoleEnded:
+    'The conference has ended: every device shows the debrief. Below: After-action report, Replay this session, and the debrief itself.',
+  toDebrief: 'Go to the debrief',
   keepGoing: 'No, go on',
   keepStudent: 'No, keep {name}',
   watchTitle: 'Projector',
@@ -770,6 +774,7 @@ const ru: Record<Key, string> = {
   outcomes: 'Итоги',
   adopted: 'принято',
   notAdopted: 'не принято',
+  notVotedOn: 'не ставилось на голосование',
   postponed: 'отложено',
   blockedBy: 'заблокировали: {who}',
   standingAside: 'не участвовали: {who}',
@@ -948,6 +953,9 @@ const ru: Record<Key, string> = {
   endConfirmYes: 'Да, завершить конференцию',
   pausedChair:
     'Конференция на паузе: делегации и ИИ ждут, время выступлений и кокусов не идёт. Можно объявить новость или продолжить.',
+  consoleEnded:
+    'Конференция завершена: на всех устройствах открыт разбор. Ниже — «Разбор по итогам», «Повтор этого занятия» и сам разбор.',
+  toDebrief: 'К разбору',
   keepGoing: 'Нет, продолжить',
   keepStudent: 'Нет, не удалять',
   watchTitle: 'Экран проектора',

@@ -390,5 +390,26 @@ describe('a classroom session', () => {
     await teacher.locator('#ctl-end').click();
     await teacher.locator('#ctl-chair-endConference').click();
     await ana.locator('main.debrief').waitFor({ timeout: 30_000 });
+    // The console goes to the debrief; its controls, which would all be refused now, give way
+    // to a line saying the conference is over and a way back to the debrief.
+    await teacher.locator('#ctl-ended').waitFor();
+    expect(await teacher.locator('#ctl-chair-pause').count()).toBe(0);
+    await expect
+      .poll(() => teacher.evaluate(() => document.activeElement?.id))
+      .toBe('console-debrief');
+    // The teacher plays no delegation: no "(you)" in the scores; and what the conference never
+    // reached reads "not put to the vote", not "not adopted".
+    const debrief = await teacher.locator('#console-debrief').innerText();
+    expect(debrief).not.toContain('(you)');
+    expect(debrief).toMatch(
+      /3c CSTO cooperation with the OSCE in conflict resolution: — not put to the vote/,
+    );
+    await teacher.evaluate(() => window.scrollTo(0, 0));
+    await teacher.locator('#ctl-to-debrief').click();
+    expect(
+      await teacher.evaluate(() =>
+        Math.round(document.getElementById('console-debrief')!.getBoundingClientRect().top),
+      ),
+    ).toBeLessThan(50);
   }, 180_000);
 });

@@ -129,6 +129,8 @@ export const renderDebrief = (
   scenario: Scenario,
   seats: readonly string[],
   actions: Node,
+  /** The delegations marked "(you)": by default those whose objectives may be read. */
+  yours: readonly string[] = seats,
 ): HTMLElement => {
   const name = (id: string) =>
     tx(
@@ -206,7 +208,7 @@ export const renderDebrief = (
               : o.adopted
                 ? `✓ ${t('adopted')}`
                 : `✕ ${t('notAdopted')}`
-            : `— ${t('notAdopted')}`,
+            : `— ${t('notVotedOn')}`,
           o && o.blockers.length
             ? ` (${t('blockedBy', { who: o.blockers.map(name).join(', ') })})`
             : '',
@@ -273,7 +275,7 @@ export const renderDebrief = (
               h(
                 'th',
                 { scope: 'row' },
-                `${name(s.delegation)}${seats.includes(s.delegation) ? ` (${t('you')})` : ''}`,
+                `${name(s.delegation)}${yours.includes(s.delegation) ? ` (${t('you')})` : ''}`,
               ),
               h('td', {}, String(s.objectivePoints)),
               h('td', {}, String(s.alliancePoints)),

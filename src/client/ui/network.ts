@@ -45,6 +45,13 @@ export interface NetworkDeps {
   openReplay: (saved: unknown) => void;
 }
 
+/** Takes the console to the debrief under its panels (once the conference has ended). */
+const showDebrief = (): void => {
+  const d = document.getElementById('console-debrief');
+  d?.focus({ preventScroll: true });
+  d?.scrollIntoView({ block: 'start' });
+};
+
 const field = (id: string, label: string, input: HTMLElement, help?: string) =>
   h(
     'div',
@@ -386,6 +393,8 @@ export class NetworkScreens {
           scenario,
           w.role === 'delegation' ? [w.seat] : scenario.delegations.map((d) => d.id),
           actions,
+          // The projector reads every delegation's objectives; none of them is "you".
+          w.role === 'delegation' ? [w.seat] : [],
         ),
       );
       return;
@@ -690,9 +699,14 @@ export class NetworkScreens {
           this.scenario!,
           this.scenario!.delegations.map((x) => x.id),
           h('span', {}),
+          // The teacher reads every delegation's objectives, and plays none.
+          [],
         );
         d.id = 'console-debrief';
+        d.tabIndex = -1;
         document.getElementById('main')?.append(d);
+        // The teacher has just ended the conference: the debrief, not the controls, is what to see.
+        showDebrief();
       }
     };
     this.session.on({
@@ -749,6 +763,13 @@ export class NetworkScreens {
   }
 
   private controls(v: ConferenceView): Node[] {
+    // Over: no control works any more (each would be refused); the way to the debrief instead.
+    if (v.ended)
+      return [
+        h('h2', { id: 'h-controls' }, t('chairControls')),
+        h('p', { class: 'notice-info', id: 'ctl-ended' }, t('consoleEnded')),
+        button(t('toDebrief'), () => showDebrief(), { id: 'ctl-to-debrief' }),
+      ];
     const aiChair = h(
       'span',
       { class: 'check' },
