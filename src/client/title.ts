@@ -86,8 +86,55 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
         button(t('chairTraining'), () => a.chairTraining(), { id: 'chair-training' }),
         button(t('replayGame'), () => a.replayGame(), { id: 'replay-game' }),
       ),
+      h('section', { id: 'open-sessions', 'aria-labelledby': 'h-open-sessions', hidden: true }),
     ),
   );
+  void listOpenSessions();
+};
+
+/**
+ * The class sessions this device holds a chair key or a seat in, which the server still runs: a
+ * way back after *Back to the title screen* (or a closed tab). Sessions the server no longer has
+ * are forgotten; on a static host (no server) nothing is listed.
+ */
+const listOpenSessions = async (): Promise<void> => {
+  const held: { code: string; role: 'console' | 'join' }[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const m = /^consensus\.(chair|seat)\.([A-Z0-9]{5})$/.exec(localStorage.key(i) ?? '');
+      if (m) held.push({ code: m[2]!, role: m[1] === 'chair' ? 'console' : 'join' });
+    }
+  } catch {
+    return;
+  }
+  const open: typeof held = [];
+  for (const s of held) {
+    try {
+      const r = await fetch(`/api/sessions/${s.code}`);
+      if (r.status === 404)
+        localStorage.removeItem(`consensus.${s.role === 'console' ? 'chair' : 'seat'}.${s.code}`);
+      if (r.ok && !((await r.json()) as { ended?: boolean }).ended) open.push(s);
+    } catch {
+      return;
+    }
+  }
+  const box = document.getElementById('open-sessions');
+  if (!box || !open.length) return;
+  box.replaceChildren(
+    h('h2', { id: 'h-open-sessions' }, t('openSessions')),
+    h(
+      'div',
+      { class: 'menu' },
+      ...open.map((s) =>
+        button(
+          t(s.role === 'console' ? 'backToConsole' : 'backToSeat', { code: s.code }),
+          () => location.assign(`?${s.role}=${s.code}`),
+          { id: `back-${s.role}-${s.code}` },
+        ),
+      ),
+    ),
+  );
+  box.hidden = false;
 };
 
 /**

@@ -4,7 +4,7 @@
  * private message, negotiate and vote; one student's connection drops and comes back with its
  * seat and its vote intact; a projector view shows the public hall.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { STAGE_CANVAS, axe, browserContext, buildTo, listenLive, shot } from './support';
@@ -13,6 +13,11 @@ const OUT_DIR = 'test-results/dist-classroom';
 let server: RunningServer;
 let url = '';
 const contexts: BrowserContext[] = [];
+/** Errors thrown in any page: a test fails on them (a desk drawn anew once left one behind). */
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 beforeAll(async () => {
   await buildTo(OUT_DIR);
@@ -35,7 +40,7 @@ const page = async (name: string, viewport?: { width: number; height: number }):
   const ctx = await browserContext(`class-${name}`, viewport);
   contexts.push(ctx);
   const p = ctx.pages()[0] ?? (await ctx.newPage());
-  p.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  p.on('pageerror', (e) => pageErrors.push(`[${name}] ${e.stack ?? e.message}`));
   return p;
 };
 
@@ -367,6 +372,15 @@ describe('a classroom session', () => {
     await teacher.locator('#ctl-chair-closeBallot').waitFor({ timeout: 90_000 });
     expect(await teacher.locator('#ctl-inject').isDisabled()).toBe(true);
     expect(await teacher.locator('#ctl-inject-note').innerText()).toContain('when it is over');
+
+    // Back to the title screen by mistake: the title offers the way back, to the console and to
+    // the seat.
+    await teacher.locator('#console-leave').click();
+    await teacher.locator(`#back-console-${code}`).click();
+    expect((await teacher.locator('#console-code').innerText()).trim()).toBe(code);
+    await ana.locator('#net-leave').click();
+    await ana.locator(`#back-join-${code}`).click();
+    await ana.locator('#you-are').getByText(toName).waitFor();
 
     // Paused, the console offers only what works (news, Resume, the end), and every screen says
     // the conference is paused.

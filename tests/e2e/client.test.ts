@@ -4,7 +4,7 @@
  * brief, the Russian interface, screenshots of every screen, a corrupt save, axe-core on every
  * screen. Screenshots are kept in test-results/screens.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   BACKDROP,
@@ -37,6 +37,12 @@ const englishOnlyStrings = (): string[] => {
     .filter((v) => v.length > 3);
 };
 const contexts: BrowserContext[] = [];
+/** Errors thrown in any page: a test fails on them. */
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
 const open = async (
   name: string,
   query = '?pace=0',
@@ -45,7 +51,7 @@ const open = async (
   const ctx = await browserContext(name, viewport);
   contexts.push(ctx);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  page.on('pageerror', (e) => pageErrors.push(`[${name}] ${e.stack ?? e.message}`));
   await page.goto(`${url}${query}`);
   await page.locator('#new-game').waitFor();
   return page;
@@ -820,7 +826,7 @@ describe('a set-up link', () => {
     const ctx = await browserContext(name);
     contexts.push(ctx);
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+    page.on('pageerror', (e) => pageErrors.push(`[${name}] ${e.stack ?? e.message}`));
     await page.goto(link);
     await page.locator('#link-notice').waitFor();
     return page;

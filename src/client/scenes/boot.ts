@@ -95,6 +95,8 @@ export const bootStage = (
     });
     resized.observe(parent);
     let map: MapScene | null = null;
+    /** Destroyed (the desk drawn for another seat, the title): late steps then do nothing. */
+    let gone = false;
     let mapLoading: Promise<MapScene> | null = null;
     let pendingMap: MapModel | null = null;
     let wantMap = false;
@@ -103,6 +105,7 @@ export const bootStage = (
     const loadMap = (): Promise<MapScene> =>
       (mapLoading ??= import('./map-scene').then(({ MapScene: Scene }) => {
         const scene = new Scene();
+        if (gone) return scene;
         game.scene.add('map', scene, false);
         // Given before it is created, the model is drawn once, by create.
         if (pendingMap) scene.render(pendingMap);
@@ -128,7 +131,7 @@ export const bootStage = (
             hall.wake();
             wantMap = true;
             void loadMap().then(() => {
-              if (!wantMap) return;
+              if (!wantMap || gone) return;
               game.scene.sleep('hall');
               if (game.scene.isSleeping('map')) game.scene.wake('map');
               else if (!mapStarted) {
@@ -153,9 +156,10 @@ export const bootStage = (
             void (async () => {
               const scene = await loadMap();
               await idle();
+              if (gone) return;
               scene.prepare(game.scale.width, game.scale.height);
               await idle();
-              if (mapStarted) return;
+              if (mapStarted || gone) return;
               // Created and drawn now, then put to sleep before its first frame.
               mapStarted = true;
               scene.events.once(Phaser.Scenes.Events.CREATE, () => {
@@ -170,8 +174,12 @@ export const bootStage = (
           sleeping: () => !game.loop.running,
           layouts: () => hall.layouts,
           destroy: () => {
+            gone = true;
             resized.disconnect();
             game.destroy(true);
+            // Phaser destroys the game at its next step: a loop asleep (nothing moved) would never
+            // take it, and the WebGL context would stay.
+            game.loop.wake();
           },
         };
         resolve(stage);

@@ -509,6 +509,13 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
     document.fonts.addEventListener('loadingdone', this.onFontsLoaded);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.onShutdown, this);
+    // The game destroyed (the desk drawn anew, the title) destroys the scene without shutting it
+    // down: a web font loading later must not lay out a scene that is gone.
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => {
+      document.fonts.removeEventListener('loadingdone', this.onFontsLoaded);
+      clearTimeout(this.wakeTimer);
+      this.ready = false;
+    });
     if (this.model) this.applyModel(null, this.model);
   }
 
