@@ -125,6 +125,14 @@ export const canvasIsDrawn = async (page: Page): Promise<boolean> => {
       for (const b of document.querySelectorAll<HTMLElement>('#stage canvas.hall-backdrop'))
         b.style.visibility = vis;
     }, v);
+  // A canvas of no size cannot be read: say what it is instead of waiting on it.
+  const box = await page.locator(STAGE_CANVAS).evaluate((c: HTMLCanvasElement) => {
+    const r = c.getBoundingClientRect();
+    const host = c.parentElement?.getBoundingClientRect();
+    return { css: [r.width, r.height], px: [c.width, c.height], host: [host?.width, host?.height] };
+  });
+  if (box.css[0]! < 1 || box.css[1]! < 1)
+    throw new Error(`the stage's canvas has no size: ${JSON.stringify(box)}`);
   await backdrop('hidden');
   const png = await page.locator(STAGE_CANVAS).screenshot();
   await backdrop('');
