@@ -407,7 +407,8 @@ const en = {
   removeConfirm:
     '{name} leaves the session: the desk closes, and the AI plays the delegation unless another student has it.',
   removeConfirmYes: 'Yes, remove {name}',
-  moveTo: 'Move to',
+  moveLabel: 'Move {name} to',
+  moveAction: 'Move',
   aiChair: 'AI assists the chair (runs the procedure when you do not)',
   delegations: 'Delegations',
   controller: 'Played by',
@@ -921,7 +922,8 @@ const ru: Record<Key, string> = {
   removeConfirm:
     '{name} покидает занятие: рабочее место закроется, а делегацией будет играть ИИ, если за неё не играет другой ученик.',
   removeConfirmYes: 'Да, удалить: {name}',
-  moveTo: 'Пересадить в',
+  moveLabel: 'Пересадить {name} в делегацию:',
+  moveAction: 'Пересадить',
   aiChair: 'ИИ помогает председателю (ведёт процедуру, когда вы этого не делаете)',
   delegations: 'Делегации',
   controller: 'Кто играет',

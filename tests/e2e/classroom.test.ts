@@ -308,8 +308,8 @@ describe('a classroom session', () => {
     const to = from === 'am' ? 'kz' : 'am';
     const toName = to === 'am' ? 'Republic of Armenia' : 'Republic of Kazakhstan';
     const row = teacher.locator('#console-people li', { hasText: 'Ana' });
-    await row.locator('select').selectOption(to);
-    await row.getByRole('button', { name: 'Move to' }).click();
+    await row.getByLabel('Move Ana to').selectOption(to);
+    await row.getByRole('button', { name: 'Move', exact: true }).click();
     // Her desk now speaks for the new delegation, and acts for it: her answer to the roll call
     // is taken (a desk still acting for the old seat had every move refused).
     await ana.locator('#you-are').getByText(toName).waitFor();

@@ -910,25 +910,31 @@ export class NetworkScreens {
           .map((r) => {
             const move = h(
               'select',
-              {
-                id: `move-${r.id}`,
-                'aria-label': `${t('moveTo')}: ${r.name}`,
-                'data-key': `move-${r.id}`,
-              },
+              { id: `move-${r.id}`, 'data-key': `move-${r.id}` },
               ...members.map((m) =>
                 h('option', { value: m.id, selected: m.id === r.seat ? true : null }, tx(m.name)),
               ),
             );
+            // "Move Ana to [delegation] [Move]", read in that order; then Mute and Remove.
             return h(
               'li',
               {},
-              h('strong', {}, r.name),
-              ` — ${delegationName(r.seat, s)}; ${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''} `,
-              move,
-              button(
-                t('moveTo'),
-                () => this.session?.admin({ action: 'move', member: r.id, seat: move.value }),
-                { 'data-key': `mv-${r.id}` },
+              h(
+                'p',
+                {},
+                h('strong', {}, r.name),
+                ` — ${delegationName(r.seat, s)}; ${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''}`,
+              ),
+              h(
+                'div',
+                { class: 'inline' },
+                h('label', { for: `move-${r.id}` }, t('moveLabel', { name: r.name })),
+                move,
+                button(
+                  t('moveAction'),
+                  () => this.session?.admin({ action: 'move', member: r.id, seat: move.value }),
+                  { 'data-key': `mv-${r.id}` },
+                ),
               ),
               button(
                 r.muted ? t('unmuteAction') : t('muteAction'),
