@@ -107,6 +107,19 @@ describe('a classroom session', () => {
     await expect
       .poll(async () => (await bek.locator(STAGE_CANVAS).boundingBox())?.height ?? 0)
       .toBeGreaterThan(phoneStage.height - 2);
+    // The hall comes after the desk on a phone, far down: the Hall button brings it into view.
+    expect(phoneStage.y).toBeGreaterThan(640);
+    await bek.locator('#show-hall').click();
+    await expect
+      .poll(
+        async () => {
+          const b = (await bek.locator('#stage').boundingBox())!;
+          return b.y >= 0 && b.y + b.height <= 641;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+    await bek.evaluate(() => window.scrollTo(0, 0));
     expect(await axe(ana), 'axe on a student desk').toEqual([]);
 
     const projector = await page('projector');

@@ -44,6 +44,14 @@ export const showOnStage = (v: StageShows, stage: Stage | null, title: Text): vo
   labelStage(v, title);
   if (v === 'map') stage?.showMap();
   else stage?.showHall();
+  // On a phone the hall comes after the desk, far down: asked for, it is brought into view.
+  const host = document.getElementById('stage');
+  const r = host?.getBoundingClientRect();
+  if (host && r && (r.top >= window.innerHeight || r.bottom <= 0))
+    host.scrollIntoView({
+      block: 'start',
+      behavior: document.documentElement.dataset.motion === 'reduced' ? 'auto' : 'smooth',
+    });
 };
 
 export interface StageView {
