@@ -88,6 +88,7 @@ const en = {
   studentDelegations: 'Delegations played by students',
   studentDelegationsHelp:
     'Students who join take these seats; several students on one seat play it as a team. The AI plays the others, and any seat nobody has taken.',
+  chooseStudentSeat: 'Choose at least one delegation for the students to play.',
   aiDifficulty: 'AI difficulty',
   ai_easy: 'Easy',
   ai_normal: 'Normal',
@@ -602,6 +603,7 @@ const ru: Record<Key, string> = {
   studentDelegations: 'Делегации, которые играют учащиеся',
   studentDelegationsHelp:
     'Подключившиеся учащиеся занимают эти места; несколько учащихся на одном месте играют командой. Остальные делегации и места, которые никто не занял, играет ИИ.',
+  chooseStudentSeat: 'Выберите хотя бы одну делегацию, за которую будут играть учащиеся.',
   aiDifficulty: 'Сложность ИИ',
   ai_easy: 'Лёгкая',
   ai_normal: 'Обычная',

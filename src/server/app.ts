@@ -120,6 +120,11 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
       const humans = Array.isArray(body.humans)
         ? body.humans.filter((h): h is string => typeof h === 'string' && members.includes(h))
         : members;
+      // An empty list would leave students no seat of their own (they would take any).
+      if (!humans.length)
+        return json(res, 400, {
+          error: `choose at least one delegation for students: one of ${members.join(', ')}`,
+        });
       const seed =
         typeof body.seed === 'number' && Number.isInteger(body.seed) && body.seed >= 0
           ? body.seed

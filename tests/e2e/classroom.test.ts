@@ -301,7 +301,15 @@ describe('a classroom session', () => {
     const teacher = await page('teacher-moves');
     await teacher.goto(url);
     await teacher.locator('#host-session').click();
-    for (const id of ['ru', 'by', 'kg', 'tj']) await teacher.locator(`#host-human-${id}`).uncheck();
+    // With no delegation for students the form says so, and creates nothing.
+    for (const id of ['ru', 'by', 'kz', 'kg', 'tj', 'am'])
+      await teacher.locator(`#host-human-${id}`).uncheck();
+    await teacher.locator('#host-submit').click();
+    expect(await teacher.locator('#host-error').innerText()).toBe(
+      'Choose at least one delegation for the students to play.',
+    );
+    expect(await teacher.locator('#console-code').count()).toBe(0);
+    for (const id of ['kz', 'am']) await teacher.locator(`#host-human-${id}`).check();
     await teacher.locator('#host-submit').click();
     const code = (await teacher.locator('#console-code').innerText()).trim();
     // The console's header keeps one row on a laptop (Back to the title screen used to wrap).

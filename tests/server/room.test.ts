@@ -52,6 +52,16 @@ describe('classroom sessions', () => {
     expect(r.body.error).toMatch(/unknown scenario/);
   });
 
+  it('refuses a session with no delegation for students (they would take any seat)', async () => {
+    const r = await createSession(s.url, { scenario: 'osh-2010', humans: [] });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe(
+      'choose at least one delegation for students: one of ru, by, kz, kg, tj, am',
+    );
+    const unknown = await createSession(s.url, { scenario: 'osh-2010', humans: ['xx'] });
+    expect(unknown.status).toBe(400);
+  });
+
   it('tells a page open as this computer (localhost) the address the class reaches', async () => {
     const r = await fetch(`${s.url}/api/address`);
     expect(r.status).toBe(200);
@@ -337,7 +347,7 @@ describe('the room’s pace', () => {
     const pace = DEFAULT_PACE_MS / 10;
     const s = await start({ pace });
     try {
-      const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018', humans: [] });
+      const c = await createSession(s.url, { scenario: 'tsakhkadzor-2018' });
       const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });
       await until(() => chair.views.length > 0, 'the chair’s view');
       const { spoke, yielded } = await firstSpeech(chair, () =>

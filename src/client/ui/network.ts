@@ -501,6 +501,10 @@ export class NetworkScreens {
           const humans = [...humansBox.querySelectorAll<HTMLInputElement>('input:checked')].map(
             (i) => i.value,
           );
+          if (!humans.length) {
+            error.textContent = t('chooseStudentSeat');
+            return humansBox.querySelector<HTMLInputElement>('input')?.focus();
+          }
           void this.create(
             {
               scenario: scenario.id,
