@@ -375,6 +375,8 @@ const en = {
   join: 'Join',
   joining: 'Joining…',
   joinFailed: 'Could not join: {r}',
+  badJoinCode:
+    'The address has «{code}» as the session code, which is not one: a code is 5 letters and digits. Type the code shown on the board.',
   openSessions: 'Class sessions still running',
   backToConsole: 'Back to the console of session {code}',
   backToSeat: 'Back to your seat in session {code}',
@@ -891,6 +893,8 @@ const ru: Record<Key, string> = {
   join: 'Войти',
   joining: 'Подключаемся…',
   joinFailed: 'Не удалось войти: {r}',
+  badJoinCode:
+    'В адресе указан код занятия «{code}», но это не код: код состоит из 5 букв и цифр. Введите код, показанный на доске.',
   openSessions: 'Занятия, которые ещё идут',
   backToConsole: 'Вернуться к пульту занятия {code}',
   backToSeat: 'Вернуться на своё место в занятии {code}',

@@ -821,6 +821,17 @@ describe('saves', () => {
   });
 });
 
+describe('a classroom address with a code that is not one', () => {
+  it('opens the join form and says what is wrong with the code, instead of the title', async () => {
+    const page = await open('bad-join', '?pace=0');
+    await page.goto(`${url}?join=ab1`);
+    await page.locator('#join-error').getByText('«ab1»').waitFor();
+    expect(await page.locator('#join-error').innerText()).toContain('5 letters and digits');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('join-code');
+    expect(await page.evaluate(() => location.search)).toBe('');
+  });
+});
+
 describe('a set-up link', () => {
   const linkPage = async (name: string, link: string): Promise<Page> => {
     const ctx = await browserContext(name);

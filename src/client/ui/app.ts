@@ -262,6 +262,13 @@ export class App {
     const join = code('join');
     const watch = code('watch');
     const chair = code('console');
+    // A classroom address whose code is not one (cut short, mistyped): said, not ignored.
+    const bad = (['join', 'watch', 'console'] as const).find((k) => params.has(k) && !code(k));
+    if (bad) {
+      const given = (params.get(bad) ?? '').slice(0, 20);
+      history.replaceState(null, '', location.pathname);
+      return this.net((n) => n.showJoin('', false, t('badJoinCode', { code: given })));
+    }
     if (watch) this.net((n) => n.showProjector(watch));
     else if (chair) this.net((n) => n.showConsole(chair));
     else if (join) this.net((n) => n.showJoin(join));

@@ -175,7 +175,7 @@ export class NetworkScreens {
    * to sleep, the join link opened again) goes straight back to the seat; if that fails, the form
    * says why and asks for a name as on the first visit.
    */
-  showJoin(code = '', rejoin = true): void {
+  showJoin(code = '', rejoin = true, problem = ''): void {
     const codeInput = h('input', {
       id: 'join-code',
       name: 'code',
@@ -217,6 +217,7 @@ export class NetworkScreens {
     );
     this.setupScreen(t('joinTitle'), form);
     (code ? name : codeInput).focus();
+    error.textContent = problem;
     this.redraw = () => redrawKeepingInput(this.d.root, () => this.showJoin(code, false));
     if (code && rejoin && seatHeldFor(code)) void this.join(code, '', error, submit, true);
   }
