@@ -350,6 +350,7 @@ describe('a classroom session', () => {
     await expect.poll(() => heard.join(' | ')).toMatch(/Refused: the chair has muted you/i);
     // The refusal is shown, not only said to screen readers.
     expect(await ana.locator('#refusal').innerText()).toContain('the chair has muted you');
+    expect(await axe(ana), 'axe on a muted desk with a refusal shown').toEqual([]);
     await ana.locator('#refusal-close').click();
     await ana.locator('#refusal').waitFor({ state: 'detached' });
     expect(await ana.locator('#msg-text').inputValue()).toBe('Can we speak after the break?');
@@ -415,12 +416,21 @@ describe('a classroom session', () => {
       .getByText(/^Voting$/)
       .waitFor();
 
-    // Ending the conference is asked twice: "No, go on" keeps the session going.
-    await teacher.locator('#ctl-end').click();
-    await teacher.getByRole('button', { name: 'No, go on' }).click();
+    // Ending the conference is asked twice: "No, go on" keeps the session going. By keyboard:
+    // Enter on the button opens the question, Tab reaches the answers, "No" comes back to it.
+    await teacher.locator('#ctl-end').focus();
+    await teacher.keyboard.press('Enter');
+    expect(await axe(teacher), 'axe on the console asking to confirm the end').toEqual([]);
+    await teacher.keyboard.press('Tab');
+    expect(await teacher.evaluate(() => document.activeElement?.id)).toBe(
+      'ctl-chair-endConference',
+    );
+    await teacher.keyboard.press('Tab');
+    await teacher.keyboard.press('Enter');
     expect(
       await teacher.locator('#ctl-end').evaluate((s) => s.parentElement!.hasAttribute('open')),
     ).toBe(false);
+    expect(await teacher.evaluate(() => document.activeElement?.id)).toBe('ctl-end');
     expect(await ana.locator('main.debrief').count()).toBe(0);
     await teacher.locator('#ctl-end').click();
     await teacher.locator('#ctl-chair-endConference').click();
