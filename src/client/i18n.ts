@@ -377,7 +377,8 @@ const en = {
   joinFailed: 'Could not join: {r}',
   badJoinCode:
     'The address has «{code}» as the session code, which is not one: a code is 5 letters and digits. Type the code shown on the board.',
-  openSessions: 'Class sessions still running',
+  openSessions: 'Your class sessions',
+  endedConsole: 'Debrief and report of session {code} (ended)',
   backToConsole: 'Back to the console of session {code}',
   backToSeat: 'Back to your seat in session {code}',
   rejoining: 'Back to your seat…',
@@ -895,7 +896,8 @@ const ru: Record<Key, string> = {
   joinFailed: 'Не удалось войти: {r}',
   badJoinCode:
     'В адресе указан код занятия «{code}», но это не код: код состоит из 5 букв и цифр. Введите код, показанный на доске.',
-  openSessions: 'Занятия, которые ещё идут',
+  openSessions: 'Ваши занятия',
+  endedConsole: 'Разбор и отчёт занятия {code} (завершено)',
   backToConsole: 'Вернуться к пульту занятия {code}',
   backToSeat: 'Вернуться на своё место в занятии {code}',
   rejoining: 'Возвращаемся на ваше место…',

@@ -6,6 +6,7 @@
 import problems from 'virtual:scenario-problems';
 import { getLang, t, type Lang } from './i18n';
 import { hasSave } from './save-slot';
+import { forgetSession, heldSessions, type Held } from './net/held';
 import { button, h } from './ui/dom';
 
 /** What the title's buttons do. */
@@ -92,45 +93,52 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
   void listOpenSessions();
 };
 
+/** A session hosted longer ago than this is forgotten; an ended one is listed for two weeks. */
+const DAY = 24 * 60 * 60 * 1000;
+
 /**
- * The class sessions this device holds a chair key or a seat in, which the server still runs: a
- * way back after *Back to the title screen* (or a closed tab). Sessions the server no longer has
- * are forgotten; on a static host (no server) nothing is listed.
+ * The class sessions this device chairs or holds a seat in, as the server has them: a way back
+ * after *Back to the title screen* (or a closed tab). A session still running is listed with a
+ * button back to the console or the seat; one the teacher hosted that has ended, for two weeks,
+ * with a button to its debrief and after-action report. Sessions the server no longer has, a
+ * student's seat in one that has ended, and sessions hosted over 60 days ago are forgotten. On a
+ * static host (no server) nothing is listed.
  */
 const listOpenSessions = async (): Promise<void> => {
-  const held: { code: string; role: 'console' | 'join' }[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const m = /^consensus\.(chair|seat)\.([A-Z0-9]{5})$/.exec(localStorage.key(i) ?? '');
-      if (m) held.push({ code: m[2]!, role: m[1] === 'chair' ? 'console' : 'join' });
+  const now = Date.now();
+  const shown: { s: Held; ended: boolean }[] = [];
+  for (const s of heldSessions()) {
+    if (s.at !== null && now - s.at > 60 * DAY) {
+      forgetSession(s);
+      continue;
     }
-  } catch {
-    return;
-  }
-  const open: typeof held = [];
-  for (const s of held) {
     try {
       const r = await fetch(`/api/sessions/${s.code}`);
-      if (r.status === 404)
-        localStorage.removeItem(`consensus.${s.role === 'console' ? 'chair' : 'seat'}.${s.code}`);
-      if (r.ok && !((await r.json()) as { ended?: boolean }).ended) open.push(s);
+      if (r.status === 404) forgetSession(s);
+      if (!r.ok) continue;
+      const ended = ((await r.json()) as { ended?: boolean }).ended === true;
+      if (!ended) shown.push({ s, ended });
+      else if (s.role === 'join') forgetSession(s);
+      else if (s.at !== null && now - s.at < 14 * DAY) shown.push({ s, ended });
     } catch {
       return;
     }
   }
   const box = document.getElementById('open-sessions');
-  if (!box || !open.length) return;
+  if (!box || !shown.length) return;
+  const label = ({ s, ended }: { s: Held; ended: boolean }) =>
+    t(ended ? 'endedConsole' : s.role === 'console' ? 'backToConsole' : 'backToSeat', {
+      code: s.code,
+    });
   box.replaceChildren(
     h('h2', { id: 'h-open-sessions' }, t('openSessions')),
     h(
       'div',
       { class: 'menu' },
-      ...open.map((s) =>
-        button(
-          t(s.role === 'console' ? 'backToConsole' : 'backToSeat', { code: s.code }),
-          () => location.assign(`?${s.role}=${s.code}`),
-          { id: `back-${s.role}-${s.code}` },
-        ),
+      ...shown.map((x) =>
+        button(label(x), () => location.assign(`?${x.s.role}=${x.s.code}`), {
+          id: `back-${x.s.role}-${x.s.code}`,
+        }),
       ),
     ),
   );

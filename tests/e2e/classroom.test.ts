@@ -456,5 +456,16 @@ describe('a classroom session', () => {
         Math.round(document.getElementById('console-debrief')!.getBoundingClientRect().top),
       ),
     ).toBeLessThan(50);
+    // The next day: the title offers the ended session's debrief and report to the teacher who
+    // hosted it, and nothing to the student, whose seat in it is forgotten.
+    await teacher.locator('#console-leave').click();
+    await teacher.locator(`#back-console-${code}`).getByText('(ended)').click();
+    await teacher.locator('#ctl-ended').waitFor();
+    await ana.goto(url);
+    await ana.locator('#new-game').waitFor();
+    await expect
+      .poll(() => ana.evaluate((c) => localStorage.getItem(`consensus.seat.${c}`), code))
+      .toBeNull();
+    expect(await ana.locator(`#back-join-${code}`).count()).toBe(0);
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import { Client, type Room } from 'colyseus.js';
 import type { GameSpeed } from '../../core/pace';
 import type { Text } from '../../core/scenario';
 import { applyViewPatch, type ConferenceView, type ViewPatch } from '../../core/views';
+import { seatKey } from './held';
 
 export interface Welcome {
   code: string;
@@ -39,30 +40,6 @@ export interface RemoteListener {
   refused?(reason: Text, id: number | null): void;
   status?(s: Status): void;
 }
-
-const seatKey = (code: string) => `consensus.seat.${code}`;
-/** Whether this device holds a seat in the session (a student who joined from it before). */
-export const seatHeldFor = (code: string): boolean => {
-  try {
-    return localStorage.getItem(seatKey(code)) !== null;
-  } catch {
-    return false;
-  }
-};
-export const chairKeyFor = (code: string): string | null => {
-  try {
-    return localStorage.getItem(`consensus.chair.${code}`);
-  } catch {
-    return null;
-  }
-};
-export const rememberChairKey = (code: string, key: string): void => {
-  try {
-    localStorage.setItem(`consensus.chair.${code}`, key);
-  } catch {
-    /* private mode: the console must stay open */
-  }
-};
 
 export const serverUrl = (): string =>
   `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;

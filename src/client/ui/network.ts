@@ -11,14 +11,8 @@ import type { ConferenceView } from '../../core/views';
 import { getLang, t, tx, type Key } from '../i18n';
 import { renderReport } from './report-view';
 import { hallModel, mapModel } from '../models';
-import {
-  RemoteSession,
-  chairKeyFor,
-  rememberChairKey,
-  seatHeldFor,
-  type RosterEntry,
-  type Welcome,
-} from '../net/remote';
+import { RemoteSession, type RosterEntry, type Welcome } from '../net/remote';
+import { chairKeyFor, rememberChairKey, seatHeldFor } from '../net/held';
 import { library, scenarioById } from '../scenarios';
 import { prepareMapSoon, type Stage } from '../stage';
 import { labelStage, showOnStage, stageView, viewSwitch, type StageShows } from './stage-view';
@@ -557,7 +551,7 @@ export class NetworkScreens {
         error?: string;
       };
       if (!r.ok) throw new Error(data.error ?? r.statusText);
-      rememberChairKey(data.code, data.chairKey);
+      rememberChairKey(data.code, data.chairKey, Date.now());
       sessionStorage.setItem(
         `consensus.join.${data.code}`,
         JSON.stringify({ joinUrl: data.joinUrl, qr: data.qr }),
