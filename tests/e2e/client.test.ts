@@ -1087,6 +1087,8 @@ describe('after-action report and replay', () => {
     await page.click('#replay-prev-vote');
     const event = await page.locator('#replay-event').innerText();
     expect(event.length).toBeGreaterThan(0);
+    // Each earlier event reads as its time, then the event ("00:00Russia…" ran them together).
+    expect(await page.locator('#replay-recent li').first().innerText()).toMatch(/^\d\d:\d\d \S/);
     // The last vote: stepping to the next vote from here goes nowhere.
     expect(await page.locator('#replay-next-vote').getAttribute('aria-disabled')).toBe('true');
     await shot(page, 'replay-last-vote');

@@ -546,6 +546,8 @@ export class ReplayScreen {
           'li',
           { value: i },
           h('span', { class: 'clock' }, clockMmSs(this.ctxAt(i).clock)),
+          // A space, so that the time and the event read as two words ("00:00Russia asked").
+          ' ',
           d.text,
         ),
       );
