@@ -338,6 +338,18 @@ describe('a classroom session', () => {
     await teacher.locator('#ctl-chair-openRollCall').click();
     await ana.locator('#panel-actions [data-key="rc-present"]').click({ timeout: 60_000 });
     await ana.locator('#panel-actions [data-key="rc-present"]').waitFor({ state: 'detached' });
+    // At 200% text the console does not scroll sideways (its seven-column table scrolls in its
+    // panel).
+    const textAt = async (v: string) => {
+      await teacher.locator('[data-key="open-settings"]').click();
+      await teacher.locator('#set-text').fill(v);
+      await teacher.locator('#settings-close').click();
+    };
+    await textAt('2');
+    expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      1280,
+    );
+    await textAt('1');
     expect(heard.join(' | ')).not.toMatch(/cannot act for/);
 
     // Muted: her desk says what she cannot do, and a message she sends anyway is refused
