@@ -349,6 +349,7 @@ describe('a classroom session', () => {
     expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       1280,
     );
+    expect(await axe(teacher), 'axe on the console at 200% text').toEqual([]);
     await textAt('1');
     expect(heard.join(' | ')).not.toMatch(/cannot act for/);
 

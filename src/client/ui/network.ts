@@ -603,6 +603,8 @@ export class NetworkScreens {
         h('section', { class: 'panel', id: `console-${id}`, 'aria-labelledby': `h-${heading}` });
       controls = panel('controls', 'controls');
       status = panel('status', 'status');
+      // It may scroll sideways (seven columns at 200% text): the keyboard can reach it to scroll.
+      status.tabIndex = 0;
       people = panel('people', 'people');
       msgs = panel('messages', 'msgs');
       this.d.root.replaceChildren(
