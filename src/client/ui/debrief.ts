@@ -7,7 +7,7 @@ import { AWARD_NAMES, type Debrief } from '../../core/debrief';
 import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import { t, tx, type Key } from '../i18n';
-import { h } from './dom';
+import { h, scrollBox } from './dom';
 import { proposalLabel } from './labels';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -245,44 +245,47 @@ export const renderDebrief = (
     'section',
     { class: 'panel', 'aria-labelledby': 'd-scores' },
     h('h2', { id: 'd-scores' }, t('scores')),
-    h(
-      'table',
-      {},
+    scrollBox(
+      t('scores'),
       h(
-        'thead',
+        'table',
         {},
         h(
-          'tr',
+          'thead',
           {},
-          ...[
-            t('delegation'),
-            t('objectivePts'),
-            t('alliancePts'),
-            t('reputationPts'),
-            t('total'),
-          ].map((x) => h('th', { scope: 'col' }, x)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...[...d.scores]
-          .sort((a, b) => b.total - a.total)
-          .map((s) =>
-            h(
-              'tr',
-              {},
-              h(
-                'th',
-                { scope: 'row' },
-                `${name(s.delegation)}${yours.includes(s.delegation) ? ` (${t('you')})` : ''}`,
-              ),
-              h('td', {}, String(s.objectivePoints)),
-              h('td', {}, String(s.alliancePoints)),
-              h('td', {}, String(s.reputationPoints)),
-              h('td', {}, String(s.total)),
-            ),
+          h(
+            'tr',
+            {},
+            ...[
+              t('delegation'),
+              t('objectivePts'),
+              t('alliancePts'),
+              t('reputationPts'),
+              t('total'),
+            ].map((x) => h('th', { scope: 'col' }, x)),
           ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...[...d.scores]
+            .sort((a, b) => b.total - a.total)
+            .map((s) =>
+              h(
+                'tr',
+                {},
+                h(
+                  'th',
+                  { scope: 'row' },
+                  `${name(s.delegation)}${yours.includes(s.delegation) ? ` (${t('you')})` : ''}`,
+                ),
+                h('td', {}, String(s.objectivePoints)),
+                h('td', {}, String(s.alliancePoints)),
+                h('td', {}, String(s.reputationPoints)),
+                h('td', {}, String(s.total)),
+              ),
+            ),
+        ),
       ),
     ),
     h('h3', {}, t('awards')),
@@ -325,36 +328,39 @@ export const renderDebrief = (
     { class: 'panel', 'aria-labelledby': 'd-said' },
     h('h2', { id: 'd-said' }, t('saidDid')),
     d.saidVersusDid.length
-      ? h(
-          'table',
-          {},
+      ? scrollBox(
+          t('saidDid'),
           h(
-            'thead',
+            'table',
             {},
             h(
-              'tr',
+              'thead',
               {},
-              ...[t('delegation'), t('onProposal'), t('said'), t('did'), ''].map((x) =>
-                h('th', { scope: 'col' }, x),
-              ),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...d.saidVersusDid.map((s) =>
               h(
                 'tr',
                 {},
-                h('th', { scope: 'row' }, name(s.delegation)),
-                h('td', {}, ptitle(s.proposal)),
-                h('td', {}, t(`stance_${s.said}` as Key)),
-                h(
-                  'td',
-                  {},
-                  s.did === 'notVoting' ? t('didNotVote') : t(`choiceWord_${s.did}` as Key),
+                ...[t('delegation'), t('onProposal'), t('said'), t('did'), ''].map((x) =>
+                  h('th', { scope: 'col' }, x),
                 ),
-                h('td', {}, s.consistent ? `✓ ${t('consistent')}` : `✕ ${t('inconsistent')}`),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              ...d.saidVersusDid.map((s) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, name(s.delegation)),
+                  h('td', {}, ptitle(s.proposal)),
+                  h('td', {}, t(`stance_${s.said}` as Key)),
+                  h(
+                    'td',
+                    {},
+                    s.did === 'notVoting' ? t('didNotVote') : t(`choiceWord_${s.did}` as Key),
+                  ),
+                  h('td', {}, s.consistent ? `✓ ${t('consistent')}` : `✕ ${t('inconsistent')}`),
+                ),
               ),
             ),
           ),

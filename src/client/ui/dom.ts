@@ -129,6 +129,13 @@ export const button = (label: string, onClick: () => void, attrs: Attrs = {}): H
   h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
 
 /**
+ * A table in a box that scrolls sideways when the table is wider than its panel (a phone at 200%
+ * text), so that the page does not. The box can be reached by keyboard, to scroll it.
+ */
+export const scrollBox = (label: string, table: HTMLElement): HTMLElement =>
+  h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
+
+/**
  * An action asked twice (ending the conference, removing a student): `label` opens the question,
  * whose `yes` button acts and whose `no` closes it again. A disclosure, so it stays open while the
  * panel is drawn anew (its summary's data-key is `key`).

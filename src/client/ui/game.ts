@@ -12,7 +12,7 @@ import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { t, tx, type Key } from '../i18n';
-import { h, button, replaceKeepingFocus } from './dom';
+import { h, button, replaceKeepingFocus, scrollBox } from './dom';
 import { ballotTitle, clockText, delegationName, proposalLabel, statementLines } from './labels';
 
 /** An event sent to the server, whose answer comes later. */
@@ -1056,31 +1056,38 @@ export class GameScreen {
         ),
       );
     out.push(
-      h(
-        'table',
-        { class: 'reputation' },
-        h('caption', {}, t('reputation')),
+      scrollBox(
+        t('reputation'),
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'reputation' },
+          h('caption', {}, t('reputation')),
           h(
-            'tr',
+            'thead',
             {},
-            h('th', { scope: 'col' }, t('delegation')),
-            h('th', { scope: 'col' }, t('reputation')),
-            h('th', { scope: 'col' }, t('capital')),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...this.deps.scenario.delegations.map((dd) =>
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, `${tx(dd.name)}${dd.id === seat ? ` (${t('you')})` : ''}`),
-              h('td', {}, String(v.delegations[dd.id]!.reputation)),
-              h('td', {}, String(v.delegations[dd.id]!.capital)),
+              h('th', { scope: 'col' }, t('delegation')),
+              h('th', { scope: 'col' }, t('reputation')),
+              h('th', { scope: 'col' }, t('capital')),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...this.deps.scenario.delegations.map((dd) =>
+              h(
+                'tr',
+                {},
+                h(
+                  'th',
+                  { scope: 'row' },
+                  `${tx(dd.name)}${dd.id === seat ? ` (${t('you')})` : ''}`,
+                ),
+                h('td', {}, String(v.delegations[dd.id]!.reputation)),
+                h('td', {}, String(v.delegations[dd.id]!.capital)),
+              ),
             ),
           ),
         ),

@@ -19,7 +19,14 @@ import { labelStage, showOnStage, stageView, viewSwitch, type StageShows } from 
 import type { Theme } from '../scenes/types';
 import type { GameSpeed } from '../../core/pace';
 import { renderDebrief } from './debrief';
-import { button, confirmAction, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
+import {
+  button,
+  confirmAction,
+  h,
+  redrawKeepingInput,
+  replaceKeepingFocus,
+  scrollBox,
+} from './dom';
 import { GameScreen, deskShortcut, type Pending } from './game';
 import { clockText, delegationName, phaseText } from './labels';
 import { heardBetween } from './heard';
@@ -603,8 +610,6 @@ export class NetworkScreens {
         h('section', { class: 'panel', id: `console-${id}`, 'aria-labelledby': `h-${heading}` });
       controls = panel('controls', 'controls');
       status = panel('status', 'status');
-      // It may scroll sideways (seven columns at 200% text): the keyboard can reach it to scroll.
-      status.tabIndex = 0;
       people = panel('people', 'people');
       msgs = panel('messages', 'msgs');
       this.d.root.replaceChildren(
@@ -824,75 +829,79 @@ export class NetworkScreens {
     const roster = this.session?.roster ?? [];
     return [
       h('h2', { id: 'h-status' }, t('delegations')),
-      h(
-        'table',
-        {},
+      scrollBox(
+        t('delegations'),
         h(
-          'thead',
+          'table',
           {},
           h(
-            'tr',
+            'thead',
             {},
-            ...[
-              t('delegation'),
-              t('participants'),
-              t('controller'),
-              t('votedNow'),
-              t('respondedNow'),
-              t('openOffers'),
-              t('reputation'),
-            ].map((x) => h('th', { scope: 'col' }, x)),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...s.delegations.map((d) => {
-            const st = v.delegations[d.id]!;
-            const people = roster.filter((r) => r.seat === d.id);
-            return h(
+            h(
               'tr',
               {},
-              h(
-                'th',
-                { scope: 'row' },
-                `${tx(d.name)}${st.frozen ? ` (${t('status_frozen')})` : ''}`,
-              ),
-              h(
-                'td',
+              ...[
+                t('delegation'),
+                t('participants'),
+                t('controller'),
+                t('votedNow'),
+                t('respondedNow'),
+                t('openOffers'),
+                t('reputation'),
+              ].map((x) => h('th', { scope: 'col' }, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...s.delegations.map((d) => {
+              const st = v.delegations[d.id]!;
+              const people = roster.filter((r) => r.seat === d.id);
+              return h(
+                'tr',
                 {},
-                people.length
-                  ? people
-                      .map((p) => `${p.name}${p.connected ? '' : ` (${t('disconnected')})`}`)
-                      .join(', ')
-                  : '—',
-              ),
-              h('td', {}, st.controller === 'ai' ? t('status_ai') : t('status_students')),
-              h(
-                'td',
-                {},
-                ballot && v.phase === 'floor.item.voting'
-                  ? ballot.votes[d.id]
-                    ? `✓ ${t(`choiceWord_${ballot.votes[d.id]!}` as Key)}`
-                    : '…'
-                  : '—',
-              ),
-              h(
-                'td',
-                {},
-                crisis && crisis.status === 'open' ? (crisis.responses[d.id] ? '✓' : '…') : '—',
-              ),
-              h(
-                'td',
-                {},
-                String(
-                  v.offers.filter((o) => o.status === 'open' && (o.from === d.id || o.to === d.id))
-                    .length,
+                h(
+                  'th',
+                  { scope: 'row' },
+                  `${tx(d.name)}${st.frozen ? ` (${t('status_frozen')})` : ''}`,
                 ),
-              ),
-              h('td', {}, String(st.reputation)),
-            );
-          }),
+                h(
+                  'td',
+                  {},
+                  people.length
+                    ? people
+                        .map((p) => `${p.name}${p.connected ? '' : ` (${t('disconnected')})`}`)
+                        .join(', ')
+                    : '—',
+                ),
+                h('td', {}, st.controller === 'ai' ? t('status_ai') : t('status_students')),
+                h(
+                  'td',
+                  {},
+                  ballot && v.phase === 'floor.item.voting'
+                    ? ballot.votes[d.id]
+                      ? `✓ ${t(`choiceWord_${ballot.votes[d.id]!}` as Key)}`
+                      : '…'
+                    : '—',
+                ),
+                h(
+                  'td',
+                  {},
+                  crisis && crisis.status === 'open' ? (crisis.responses[d.id] ? '✓' : '…') : '—',
+                ),
+                h(
+                  'td',
+                  {},
+                  String(
+                    v.offers.filter(
+                      (o) => o.status === 'open' && (o.from === d.id || o.to === d.id),
+                    ).length,
+                  ),
+                ),
+                h('td', {}, String(st.reputation)),
+              );
+            }),
+          ),
         ),
       ),
     ];
