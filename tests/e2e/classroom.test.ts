@@ -450,6 +450,14 @@ describe('a classroom session', () => {
       'ctl-chair-endConference',
     );
     await teacher.keyboard.press('Tab');
+    // A message arrives while the teacher is on "No": the console is drawn anew, and the focus
+    // stays on "No" (it used to be lost, and Enter then did nothing).
+    await ana.locator('#msg-text').fill('One more minute?');
+    await ana.locator('[data-key="msg-send"]').click();
+    await teacher.locator('#console-messages').getByText('One more minute?').waitFor();
+    expect(
+      await teacher.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key),
+    ).toBe('ctl-end-no');
     await teacher.keyboard.press('Enter');
     expect(
       await teacher.locator('#ctl-end').evaluate((s) => s.parentElement!.hasAttribute('open')),

@@ -85,6 +85,8 @@ export const chairControls = (
           sel,
           button(t('injectCrisis'), () => chair('chair.injectCrisis', { crisis: sel.value }), {
             id: 'ctl-inject',
+            // Keyed (as every control here): the focus stays on it when the panel is drawn anew.
+            'data-key': 'ctl-inject',
             // Not during a vote (the rules refuse it): the button says when it will work.
             ...(voting ? { disabled: true, 'aria-describedby': 'ctl-inject-note' } : {}),
           }),
@@ -115,7 +117,11 @@ export const chairControls = (
       // A visible label: an empty box beside "Announce" did not say what it was for.
       h('label', { for: 'ctl-news', class: 'block-label' }, t('news')),
       news,
-      h('button', { type: 'submit', id: 'ctl-announce' }, t('announce')),
+      h(
+        'button',
+        { type: 'submit', id: 'ctl-announce', 'data-key': 'ctl-announce' },
+        t('announce'),
+      ),
     ),
   );
   out.push(

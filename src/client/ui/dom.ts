@@ -153,10 +153,15 @@ export const confirmAction = (
     h('summary', { 'data-key': key, id: key }, label),
     h('p', {}, question),
   );
-  const cancel = button(no, () => {
-    box.open = false;
-    box.querySelector('summary')?.focus();
-  });
+  // Keyed, so that the focus stays on it when the panel is drawn anew (a delegation moved).
+  const cancel = button(
+    no,
+    () => {
+      box.open = false;
+      box.querySelector('summary')?.focus();
+    },
+    { 'data-key': `${key}-no` },
+  );
   box.append(h('div', { class: 'buttons' }, yes, cancel));
   return box;
 };

@@ -774,7 +774,10 @@ export class NetworkScreens {
       return [
         h('h2', { id: 'h-controls' }, t('chairControls')),
         h('p', { class: 'notice-info', id: 'ctl-ended' }, t('consoleEnded')),
-        button(t('toDebrief'), () => showDebrief(), { id: 'ctl-to-debrief' }),
+        button(t('toDebrief'), () => showDebrief(), {
+          id: 'ctl-to-debrief',
+          'data-key': 'ctl-to-debrief',
+        }),
       ];
     const aiChair = h(
       'span',
