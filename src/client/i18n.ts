@@ -386,6 +386,8 @@ const en = {
   connectionLost: 'Connection lost. Reconnecting… Your seat is kept.',
   reconnected: 'Reconnected.',
   removedNotice: 'The chair has removed you from the session.',
+  removedTitle: 'Removed from the session',
+  joinAgain: 'Join again',
   youAre: 'Your delegation: {name}.',
   youAreMuted:
     'The chair has muted you for now: until you have the word back you cannot speak, raise points, make motions, write messages or make offers. You can still vote.',
@@ -905,6 +907,8 @@ const ru: Record<Key, string> = {
   connectionLost: 'Связь потеряна. Переподключаемся… Ваше место сохранено.',
   reconnected: 'Связь восстановлена.',
   removedNotice: 'Председатель удалил вас из занятия.',
+  removedTitle: 'Вы удалены из занятия',
+  joinAgain: 'Войти снова',
   youAre: 'Ваша делегация: {name}.',
   youAreMuted:
     'Председатель временно лишил вас слова: пока он его не вернёт, нельзя выступать, заявлять реплики, вносить процедурные предложения, писать сообщения и делать предложения. Голосовать можно.',

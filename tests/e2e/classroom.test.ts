@@ -411,7 +411,11 @@ describe('a classroom session', () => {
     expect(await cyRow.locator('details.confirm').getAttribute('open')).toBeNull();
     await cyRow.locator('summary', { hasText: 'Remove' }).click();
     await cyRow.getByRole('button', { name: 'Yes, remove Cy' }).click();
-    await cy.locator('#net-status').getByText('removed you').waitFor();
+    // Cy's desk gives way to a screen that says so, with a way to join again.
+    await cy.locator('#removed-notice').getByText('removed you').waitFor();
+    expect(await cy.locator('#panel-actions').count()).toBe(0);
+    await cy.locator('#removed-join').click();
+    expect(await cy.locator('#join-code').inputValue()).toBe(code);
     await cyRow.waitFor({ state: 'detached' });
 
     // During a vote a crisis cannot be injected: the button is off and says when it will work.

@@ -375,9 +375,36 @@ export class NetworkScreens {
                     ? t('connectionLost')
                     : '';
         if (st === 'connected') this.d.live(t('reconnected'));
+        if (st === 'removed') this.showRemoved(s.code);
       },
     });
     if (s.view) this.onView(s.view, w);
+  }
+
+  /**
+   * Removed by the chair: the desk, whose every move would now fail, gives way to a screen that
+   * says so, with the way to join again (the teacher may have removed the wrong student) and the
+   * way to the title.
+   */
+  private showRemoved(code: string): void {
+    this.leave();
+    const again = button(t('joinAgain'), () => this.showJoin(code, false), { id: 'removed-join' });
+    this.setupScreen(
+      t('removedTitle'),
+      h(
+        'div',
+        {},
+        h('p', { role: 'alert', id: 'removed-notice' }, t('removedNotice')),
+        h(
+          'div',
+          { class: 'menu' },
+          again,
+          button(t('toTitle'), () => this.d.toTitle(), { id: 'removed-title' }),
+        ),
+      ),
+    );
+    again.focus();
+    this.redraw = () => this.showRemoved(code);
   }
 
   /** Shows a view; `again` draws the debrief anew (after a change of language). */
