@@ -3,7 +3,7 @@
  * each session joined, a chair key (and when it was made) for each session hosted. The remote
  * session reads them, and so does the title screen, which must not load the network code.
  */
-export const seatKey = (code: string): string => `consensus.seat.${code}`;
+const seatKey = (code: string): string => `consensus.seat.${code}`;
 const chairKey = (code: string): string => `consensus.chair.${code}`;
 const HELD = /^consensus\.(chair|seat)\.([A-Z0-9]{5})$/;
 
@@ -26,12 +26,24 @@ const readChair = (raw: string): { key: string; at: number | null } => {
   return { key: raw, at: null };
 };
 
-/** Whether this device holds a seat in the session (a student who joined from it before). */
-export const seatHeldFor = (code: string): boolean => {
+/** The seat token this device holds in the session (a student who joined from it before). */
+export const seatTokenFor = (code: string): string | null => {
   try {
-    return localStorage.getItem(seatKey(code)) !== null;
+    return localStorage.getItem(seatKey(code));
   } catch {
-    return false;
+    return null;
+  }
+};
+
+/** Whether this device holds a seat in the session. */
+export const seatHeldFor = (code: string): boolean => seatTokenFor(code) !== null;
+
+/** Keeps the seat token the server gave (without storage, the seat is kept for this visit only). */
+export const keepSeatToken = (code: string, token: string): void => {
+  try {
+    localStorage.setItem(seatKey(code), token);
+  } catch {
+    /* the seat is kept for this visit only */
   }
 };
 

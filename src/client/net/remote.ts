@@ -8,7 +8,7 @@ import { Client, type Room } from 'colyseus.js';
 import type { GameSpeed } from '../../core/pace';
 import type { Text } from '../../core/scenario';
 import { applyViewPatch, type ConferenceView, type ViewPatch } from '../../core/views';
-import { seatKey } from './held';
+import { forgetSession, keepSeatToken, seatTokenFor } from './held';
 
 export interface Welcome {
   code: string;
@@ -81,12 +81,7 @@ export class RemoteSession {
     role?: 'observer';
     seat?: string;
   }): Promise<Welcome> {
-    let token: string | null;
-    try {
-      token = localStorage.getItem(seatKey(this.code));
-    } catch {
-      token = null;
-    }
+    const token = seatTokenFor(this.code);
     this.options = {
       ...options,
       ...(token && !options.chairKey && options.role !== 'observer' ? { token } : {}),
@@ -100,12 +95,7 @@ export class RemoteSession {
     const welcomed = new Promise<Welcome>((resolve) => {
       room.onMessage('welcome', (w: Welcome) => {
         this.welcome = w;
-        if (w.token)
-          try {
-            localStorage.setItem(seatKey(this.code), w.token);
-          } catch {
-            /* the seat is kept for this visit only */
-          }
+        if (w.token) keepSeatToken(this.code, w.token);
         this.setStatus('connected');
         this.emit('welcome', w);
         resolve(w);
@@ -132,11 +122,7 @@ export class RemoteSession {
     room.onMessage('ack', () => undefined);
     room.onMessage('removed', () => {
       this.stopped = true;
-      try {
-        localStorage.removeItem(seatKey(this.code));
-      } catch {
-        /* nothing to forget */
-      }
+      forgetSession({ code: this.code, role: 'join', at: null });
       this.setStatus('removed');
     });
     room.onLeave((code) => {
