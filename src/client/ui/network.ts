@@ -3,7 +3,7 @@
  * console and the projector view. They talk to the session server through `RemoteSession`; every
  * action is an event the server checks, as in solo play.
  */
-import { replayGame, type SendResult } from '../../core/conference';
+import { replayGame } from '../../core/conference';
 import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
 import type { Scenario, Text } from '../../core/scenario';
 import type { ShortcutSet } from './app';
@@ -621,9 +621,12 @@ export class NetworkScreens {
     const join = readJoin();
     const joinUrl = join?.joinUrl ?? `${location.origin}/?join=${code}`;
     let controls: HTMLElement, status: HTMLElement, people: HTMLElement, msgs: HTMLElement;
+    const session = this.session;
     this.game = new GameScreen({
       scenario: this.scenario,
-      send: () => ({ ok: true }) as unknown as SendResult,
+      // The chair acts through the controls; the desk's panels, read-only here, would send as a
+      // desk does.
+      send: (raw): Pending => ({ ok: true, pending: session.send(raw as Record<string, unknown>) }),
       seat: () => 'chair',
       refused: (x) => this.d.refused(x),
     });
