@@ -73,8 +73,9 @@ const params = new URLSearchParams(location.search);
 /** `?pace=0` makes AI moves instant (tests); otherwise the player's game speed sets the pace. */
 const PACE_PARAM = params.get('pace');
 
-/** Whether this page is open as this computer's own name, which no other device reaches. */
-const pageIsLocal = (): boolean => /^(localhost|127\.|\[::1\])/.test(location.hostname);
+/** Whether a host name is this computer's own (localhost), which no other device reaches. */
+const isLocalHost = (host: string): boolean => /^(localhost|127\.|\[::1\])/.test(host);
+const pageIsLocal = (): boolean => isLocalHost(location.hostname);
 
 const randomSeed = () => {
   const a = new Uint32Array(1);
@@ -643,7 +644,8 @@ export class App {
       void fetch('/api/address')
         .then((r): Promise<{ base?: unknown }> | { base?: unknown } => (r.ok ? r.json() : {}))
         .then((a) => {
-          if (typeof a.base === 'string' && !/\/\/(localhost|127\.)/.test(a.base))
+          // (An answer that is not an address throws here, and the note stays.)
+          if (typeof a.base === 'string' && !isLocalHost(new URL(a.base).hostname))
             this.classPage = `${a.base}${location.pathname}`;
         })
         .catch(() => undefined)
