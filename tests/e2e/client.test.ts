@@ -829,6 +829,9 @@ describe('a classroom address with a code that is not one', () => {
     expect(await page.locator('#join-error').innerText()).toContain('5 letters and digits');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('join-code');
     expect(await page.evaluate(() => location.search)).toBe('');
+    // In Russian too, after a change of language.
+    await page.click('button[lang=ru]');
+    await page.locator('#join-error').getByText('это не код').waitFor();
   });
 });
 

@@ -268,7 +268,7 @@ export class App {
     if (bad) {
       const given = (params.get(bad) ?? '').slice(0, 20);
       history.replaceState(null, '', location.pathname);
-      return this.net((n) => n.showJoin('', false, t('badJoinCode', { code: given })));
+      return this.net((n) => n.showJoin('', false, () => t('badJoinCode', { code: given })));
     }
     if (watch) this.net((n) => n.showProjector(watch));
     else if (chair) this.net((n) => n.showConsole(chair));

@@ -176,7 +176,7 @@ export class NetworkScreens {
    * to sleep, the join link opened again) goes straight back to the seat; if that fails, the form
    * says why and asks for a name as on the first visit.
    */
-  showJoin(code = '', rejoin = true, problem = ''): void {
+  showJoin(code = '', rejoin = true, problem: () => string = () => ''): void {
     const codeInput = h('input', {
       id: 'join-code',
       name: 'code',
@@ -218,8 +218,9 @@ export class NetworkScreens {
     );
     this.setupScreen(t('joinTitle'), form);
     (code ? name : codeInput).focus();
-    error.textContent = problem;
-    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showJoin(code, false));
+    // Put in words at each drawing, so a change of language reaches it too.
+    error.textContent = problem();
+    this.redraw = () => redrawKeepingInput(this.d.root, () => this.showJoin(code, false, problem));
     if (code && rejoin && seatHeldFor(code)) void this.join(code, '', error, submit, true);
   }
 
