@@ -42,7 +42,6 @@ interface Member {
   seat: string;
   name: string;
   token: string;
-  muted: boolean;
   connected: boolean;
   times: number[];
 }
@@ -88,8 +87,14 @@ export class ConferenceRoom extends Room {
   private chairKeyHash = '';
   private members = new Map<string, Member>();
   private tokens = new Map<string, { seat: string; name: string }>();
-  /** The seat tokens of students the chair has muted: a reload or a new device stays muted. */
+  /**
+   * The seat tokens of students the chair has muted: a member is muted if its token is here, so a
+   * reload or a new device stays muted.
+   */
   private mutedTokens = new Set<string>();
+  private isMuted(m: Member): boolean {
+    return m.token !== '' && this.mutedTokens.has(m.token);
+  }
   private chairMode: 'ai' | 'human' = 'ai';
   /** The session's game speed, set by the chair on the console (not kept across a restart). */
   private speed: GameSpeed = 'normal';
@@ -226,8 +231,7 @@ export class ConferenceRoom extends Room {
     if (auth.token)
       for (const [id, m] of this.members)
         if (m.token === auth.token && !m.connected) this.members.delete(id);
-    const muted = auth.token !== '' && this.mutedTokens.has(auth.token);
-    this.members.set(client.sessionId, { ...auth, muted, connected: true, times: [] });
+    this.members.set(client.sessionId, { ...auth, connected: true, times: [] });
     this.seatControl();
     this.broadcastRoster();
   }
@@ -292,7 +296,7 @@ export class ConferenceRoom extends Room {
       difficulty: this.difficulty,
       chairMode: this.chairMode,
       speed: this.speed,
-      muted: m.muted,
+      muted: this.isMuted(m),
     });
     const view = viewFor(this.conf, m.seat);
     client.send('view', view);
@@ -307,7 +311,7 @@ export class ConferenceRoom extends Room {
       seat: m.seat,
       role: m.role,
       connected: m.connected,
-      muted: m.muted,
+      muted: this.isMuted(m),
     }));
   }
 
@@ -372,7 +376,7 @@ export class ConferenceRoom extends Room {
         ),
       );
     const type = (event as { type?: unknown }).type;
-    if (m.muted && typeof type === 'string' && MUTABLE.has(type))
+    if (this.isMuted(m) && typeof type === 'string' && MUTABLE.has(type))
       return refuse(r('the chair has muted you for now', 'председатель временно лишил вас слова'));
     if (
       typeof version === 'number' &&
@@ -464,11 +468,10 @@ export class ConferenceRoom extends Room {
         this.speed = a.speed;
         break;
       case 'mute':
-        if (!target) return refuse(r('no such participant', 'нет такого участника'));
-        target.muted = a.muted === true;
-        if (target.token)
-          if (target.muted) this.mutedTokens.add(target.token);
-          else this.mutedTokens.delete(target.token);
+        if (!target || target.role !== 'delegation')
+          return refuse(r('no such participant', 'нет такого участника'));
+        if (a.muted === true) this.mutedTokens.add(target.token);
+        else this.mutedTokens.delete(target.token);
         // The student's desk is told, and says so.
         for (const c of this.clients) if (c.sessionId === a.member) this.welcome(c);
         break;
