@@ -53,7 +53,7 @@ import type { Theme } from '../scenes/types';
 import { renderDebrief } from './debrief';
 import { afterNextPaint, h, button } from './dom';
 import { GameScreen, deskShortcut } from './game';
-import { clockText, delegationName, phaseKey, phaseText } from './labels';
+import { clockText, delegationName, phaseText } from './labels';
 import { heardBetween } from './heard';
 import type { NetworkScreens } from './network';
 import { TrainingScreen } from './training';
@@ -1269,5 +1269,3 @@ export class App {
     deskShortcut(k);
   }
 }
-
-export const phaseLabel = (p: string): string => t(phaseKey(p));
