@@ -376,6 +376,11 @@ describe('a classroom session', () => {
     expect(await ana.locator('#refusal').innerText()).toContain('the chair has muted you');
     await ana.locator('#refusal-close').click();
     await ana.locator('#refusal').waitFor({ state: 'detached' });
+    // Sent again: the refusal is back, and Escape, from the message box, closes it too.
+    await ana.locator('[data-key="msg-send"]').click();
+    await ana.locator('#refusal').waitFor();
+    await ana.locator('#msg-text').press('Escape');
+    await ana.locator('#refusal').waitFor({ state: 'detached' });
     expect(await axe(ana), 'axe on a muted desk').toEqual([]);
     expect(await ana.locator('#msg-text').inputValue()).toBe('Can we speak after the break?');
     // A reload takes her straight back to her seat (no name to type again), still muted.

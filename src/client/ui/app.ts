@@ -170,7 +170,7 @@ export class App {
   private refusalTimer = 0;
   /**
    * A refusal (an event the rules or the server turned down): said to screen readers and shown on
-   * screen, near the top, until closed or for 12 seconds. It used to be heard only, so a teacher
+   * screen, near the top, until closed (its button, or Escape) or for 12 seconds. It used to be heard only, so a teacher
    * pressing a control at the wrong moment saw nothing happen.
    */
   private refused(text: string): void {
@@ -1258,6 +1258,10 @@ export class App {
   }
 
   private onKey(e: KeyboardEvent): void {
+    // Escape closes a refusal shown on screen, wherever the focus is (an open dialog keeps it).
+    const refusal = document.getElementById('refusal');
+    if (e.key === 'Escape' && refusal && !document.querySelector('dialog[open]'))
+      return refusal.remove();
     const k = shortcutKey(e);
     if (k === null) return;
     if (k === '?') return this.openHelp('keys');
