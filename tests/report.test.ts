@@ -113,8 +113,13 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('report of an AI game on
           );
         expect(line).toContain(md(name(d)));
       }
+      const amendment = b.kind === 'amendment';
       expect(block).toContain(
-        b.decision.adopted ? `**${EN.result}:** ${EN.outcome_adopted}` : EN.outcome_notAdopted,
+        b.decision.adopted
+          ? `**${EN.result}:** ${amendment ? EN.outcome_amendmentAdopted : EN.outcome_adopted}`
+          : amendment
+            ? EN.outcome_amendmentNotAdopted
+            : EN.outcome_notAdopted,
       );
     });
   });

@@ -4,7 +4,7 @@ import type { Scenario } from '../core/scenario';
 import { METRICS } from '../core/scenario';
 import { t, tx, type Key } from './i18n';
 import type { HallModel, MapModel, Theme } from './scenes/types';
-import { ballotTitle, phaseText, statementLines } from './ui/labels';
+import { ballotResult, ballotTitle, phaseText, statementLines } from './ui/labels';
 
 const COUNTRY_IDS = new Set([
   'ru',
@@ -101,7 +101,7 @@ export const hallModel = (
             const c = (closed ?? ballot).votes[d.id] ?? null;
             return { seat: d.id, choice: c, label: t(`choiceWord_${c ?? 'none'}` as Key) };
           }),
-          result: closed ? (closed.decision.adopted ? t('adopted') : t('notAdopted')) : null,
+          result: closed ? ballotResult(closed) : null,
         }
       : null,
     gavel:

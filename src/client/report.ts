@@ -16,7 +16,7 @@ import {
   type Scenario,
   type Text,
 } from '../core/scenario';
-import type { ClosedBallot, ConferenceContext } from '../core/state';
+import type { ClosedBallot, ConferenceContext, CrisisState } from '../core/state';
 import { speechIn } from '../core/speech';
 
 export type ReportLang = 'en' | 'ru';
@@ -48,6 +48,8 @@ const EN = {
   noTimeline: 'Nothing has happened yet.',
   outcome_adopted: 'adopted',
   outcome_notAdopted: 'not adopted',
+  outcome_amendmentAdopted: 'adopted',
+  outcome_amendmentNotAdopted: 'rejected',
   outcome_postponed: 'postponed',
   outcome_pending: 'not put to the vote',
   withAmendments: 'with amendments: {a}',
@@ -290,6 +292,8 @@ const RU: Record<WordKey, string> = {
   noTimeline: 'Пока ничего не произошло.',
   outcome_adopted: 'принято',
   outcome_notAdopted: 'не принято',
+  outcome_amendmentAdopted: 'принята',
+  outcome_amendmentNotAdopted: 'отклонена',
   outcome_postponed: 'отложено',
   outcome_pending: 'не ставилось на голосование',
   withAmendments: 'с поправками: {a}',
@@ -626,12 +630,33 @@ export class Namer {
     });
   }
   ballotResult(b: ClosedBallot): string {
-    const res = b.decision.adopted ? this.w('outcome_adopted') : this.w('outcome_notAdopted');
+    // Russian agrees the word with "поправка" (feminine) and "предложение" (neuter).
+    const res =
+      b.kind === 'amendment'
+        ? this.w(b.decision.adopted ? 'outcome_amendmentAdopted' : 'outcome_amendmentNotAdopted')
+        : this.w(b.decision.adopted ? 'outcome_adopted' : 'outcome_notAdopted');
     const why = b.decision.adopted ? '' : ` (${this.reason(b.decision.reason)})`;
     const blockers = b.decision.blockers.length
       ? `; ${this.w('blockedBy', { who: this.list(b.decision.blockers) })}`
       : '';
     return `${res}${why}${blockers}`;
+  }
+  /** Who voted what on a closed ballot, one group a part ("Yes: A, B"), empty groups left out. */
+  voteGroups(b: ClosedBallot): string[] {
+    const g = ballotGroups(this.scenario, b);
+    return [...VOTE_GROUPS, ['votedNone', 'none'] as const]
+      .filter(([, k]) => g[k].length)
+      .map(([label, k]) => `${this.w(label)}: ${this.list(g[k])}`);
+  }
+  /** The council's decision on a crisis, with what it did to the alliance's metrics. */
+  crisisDecision(id: string, st: CrisisState): string {
+    const c = this.scenario.crises.find((x) => x.id === id);
+    const froze = st.froze && c ? ` ${this.w('froze', { req: this.delegation(c.requester) })}` : '';
+    return `${this.w('ev_crisisDecided', {
+      title: this.crisis(id),
+      level: this.level(st.level),
+      h: this.w(st.honoured ? 'honoured' : 'notHonoured'),
+    })} ${this.w('metricChange', { c: signed(st.credibilityChange), h: signed(st.cohesionChange) })}${froze}`;
   }
   crisisAsk(id: string): string {
     const c = this.scenario.crises.find((x) => x.id === id);
@@ -946,16 +971,7 @@ export const describeStep = (
       const id = before.crisis ?? '';
       const st = after.crises[id];
       if (!st) return out(n.w('crisisOpen'), 'crisisDecided');
-      const c = scenario.crises.find((x) => x.id === id);
-      const froze = st.froze && c ? ` ${n.w('froze', { req: d(c.requester) })}` : '';
-      return out(
-        `${n.w('ev_crisisDecided', {
-          title: n.crisis(id),
-          level: n.level(st.level),
-          h: n.w(st.honoured ? 'honoured' : 'notHonoured'),
-        })} ${n.w('metricChange', { c: signed(st.credibilityChange), h: signed(st.cohesionChange) })}${froze}`,
-        'crisisDecided',
-      );
+      return out(n.crisisDecision(id, st), 'crisisDecided');
     }
     case 'chair.announce':
       return out(n.w('ev_announce', { text: pick(e.text, lang) }), 'announcement');

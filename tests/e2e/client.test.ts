@@ -519,8 +519,54 @@ describe('the desk while other delegations move', () => {
     await expect
       .poll(() => heard.find((x) => x.startsWith('Vote on ')), { timeout: 5000 })
       .toMatch(
-        /^Vote on (Amendment «.+» to )?1a Touch sensors on the Tajik–Afghan and Tajik–Kyrgyz borders: (adopted|not adopted)\.$/,
+        /^Vote on (Amendment «.+» to )?1a Touch sensors on the Tajik–Afghan and Tajik–Kyrgyz borders: (adopted|not adopted|rejected)\.$/,
       );
+  });
+
+  it('the record keeps each ballot’s result and who blocked it after the hall has moved on', async () => {
+    const { page, send, me, others, toFloor } = await stillGame('record');
+    await toFloor();
+    const [objector, ...rest] = others;
+    const name = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as {
+            consensus: {
+              session: {
+                conference: { scenario: { delegations: { id: string; name: { en: string } }[] } };
+              };
+            };
+          }
+        ).consensus.session.conference.scenario.delegations.find((d) => d.id === id)!.name.en,
+      objector!,
+    );
+    const record = page.locator('#panel-record');
+    await record.getByText('Nothing has been put to the vote yet.').waitFor();
+    // Two ballots in a row on the first item (its proposals, or an amendment and its proposal).
+    const ballot = (objects: boolean) => [
+      { type: 'delegate.vote', seat: objector, choice: objects ? 'no' : 'yes' },
+      ...[me, ...rest!].map((seat) => ({ type: 'delegate.vote', seat, choice: 'yes' })),
+      { type: 'chair.closeBallot', seat: 'chair' },
+    ];
+    const r = await send([
+      { type: 'chair.openVoting', seat: 'chair' },
+      ...ballot(true),
+      ...ballot(false),
+    ]);
+    expect(
+      r.every((x) => x === 'ok'),
+      r.join('; '),
+    ).toBe(true);
+    const items = record.locator('ul.record > li');
+    await expect.poll(() => items.count(), { timeout: 5000 }).toBe(2);
+    // Newest first: the second ballot passed, the first was blocked by the objector, by name.
+    expect(await items.nth(0).innerText()).toContain('✓ adopted');
+    const first = await items.nth(1).innerText();
+    // "rejected" when it was an amendment's ballot, "not adopted" when a proposal's.
+    expect(first).toMatch(
+      new RegExp(`✕ (rejected|not adopted) \\(an objection blocked it\\); blocked by ${name}`),
+    );
+    expect(first).toContain(`Objected (no): ${name}`);
   });
 
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {

@@ -11,7 +11,8 @@ import { motionOfKind, type Factor, type MotionKind, type Term } from '../../cor
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
-import { t, tx, type Key } from '../i18n';
+import { getLang, t, tx, type Key } from '../i18n';
+import { Namer } from '../report';
 import { h, button, replaceKeepingFocus, scrollBox } from './dom';
 import { ballotTitle, clockText, delegationName, proposalLabel, statementLines } from './labels';
 
@@ -153,6 +154,7 @@ export class GameScreen {
       ['actions', 'actions'],
       ['floor', 'speakers'],
       ['agenda', 'agenda'],
+      ['record', 'record'],
       ['brief', 'brief'],
       ['negotiation', 'negotiation'],
       ['messages', 'messages'],
@@ -253,6 +255,8 @@ export class GameScreen {
     };
     const lang = document.documentElement.lang;
     put('agenda', sig([lang, v.agenda, v.item, v.outcomes, v.phase]), () => this.agenda(v));
+    const decided = Object.values(v.crises).filter((c) => c.status === 'decided').length;
+    put('record', sig([lang, v.closed.length, decided]), () => this.record(v));
     put(
       'floor',
       sig([
@@ -363,6 +367,48 @@ export class GameScreen {
           );
         }),
       ),
+    ];
+  }
+
+  /**
+   * Every ballot taken so far, newest first, with who voted what, and the council's decision on
+   * each crisis: what the hall shows for a moment stays here to be read.
+   */
+  private record(v: ConferenceView): (Node | null)[] {
+    const s = this.deps.scenario;
+    const n = new Namer(s, getLang());
+    const crises = Object.entries(v.crises).filter(([, c]) => c.status === 'decided');
+    const ballots = [...v.closed].reverse();
+    return [
+      this.heading('record', 'record'),
+      ballots.length
+        ? h(
+            'ul',
+            { class: 'record' },
+            ...ballots.map((b) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, ballotTitle(b, s)),
+                ': ',
+                h(
+                  'span',
+                  { class: `outcome ${b.decision.adopted ? 'yes' : 'no'}` },
+                  `${b.decision.adopted ? '✓' : '✕'} ${n.ballotResult(b)}`,
+                ),
+                h('div', { class: 'votes' }, n.voteGroups(b).join(' · ')),
+              ),
+            ),
+          )
+        : h('p', {}, t('noRecord')),
+      crises.length ? h('h3', {}, t('crisesHeading')) : null,
+      crises.length
+        ? h(
+            'ul',
+            { class: 'record' },
+            ...crises.map(([id, c]) => h('li', {}, n.crisisDecision(id, c))),
+          )
+        : null,
     ];
   }
 

@@ -8,7 +8,7 @@ import type { Scenario } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import type { Cue } from '../audio/sound';
 import { getLang, t, tx, type Key } from '../i18n';
-import { ballotTitle, delegationName, statementLines } from './labels';
+import { ballotResult, ballotTitle, delegationName, statementLines } from './labels';
 
 export interface Heard {
   lines: string[];
@@ -66,7 +66,7 @@ export const heardBetween = (prev: View | null, next: View, s: Scenario): Heard 
     lines.push(
       t('announceBallot', {
         what: ballotTitle(b, s),
-        res: b.decision.adopted ? t('adopted') : t('notAdopted'),
+        res: ballotResult(b),
       }),
     );
     if (b.kind === 'proposal' && b.decision.adopted) cues.push('applause');

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioFile } from '../../../tests/helpers/scenarios';
-import { ballotTitle, statementLines } from './labels';
+import { setLang } from '../i18n';
+import { ballotResult, ballotTitle, statementLines } from './labels';
 
 const s = scenarioFile('karabakh-credibility');
 const k1 = s.proposals.find((p) => p.code === 'K1')!;
@@ -47,5 +48,22 @@ describe('a ballot as the hall and the desk name it', () => {
     expect(ballotTitle({ kind: 'proposal', proposal: withAmendment.id }, t18)).toBe(
       `${withAmendment.code} ${withAmendment.title.en}`,
     );
+  });
+});
+
+describe('a ballot’s result in a word', () => {
+  afterEach(() => {
+    setLang('en');
+    vi.unstubAllGlobals();
+  });
+
+  it('in Russian agrees with the amendment (feminine) and the proposal (neuter)', () => {
+    vi.stubGlobal('document', { documentElement: {} });
+    setLang('ru');
+    const closed = (kind: string, adopted: boolean) => ({ kind, decision: { adopted } });
+    expect(ballotResult(closed('amendment', true))).toBe('принята');
+    expect(ballotResult(closed('amendment', false))).toBe('отклонена');
+    expect(ballotResult(closed('proposal', true))).toBe('принято');
+    expect(ballotResult(closed('proposal', false))).toBe('не принято');
   });
 });

@@ -53,6 +53,12 @@ export const ballotTitle = (
   return t('amendmentTitle', { a: a ? tx(a.title) : (b.amendment ?? ''), p: name });
 };
 
+/** A closed ballot's result in a word ("поправка" is feminine in Russian: "принята"). */
+export const ballotResult = (b: { kind: string; decision: { adopted: boolean } }): string =>
+  b.kind === 'amendment'
+    ? t(b.decision.adopted ? 'amend_adopted' : 'amend_rejected')
+    : t(b.decision.adopted ? 'adopted' : 'notAdopted');
+
 export const phaseKey = (phase: string): Key => {
   if (phase.startsWith('rollCall')) return 'ph_rollCall';
   if (phase === 'agenda') return 'ph_agenda';

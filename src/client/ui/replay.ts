@@ -597,7 +597,7 @@ export class ReplayScreen {
     });
     this.els.agenda!.replaceChildren(
       h('ol', {}, ...items),
-      ...(crises.length ? [h('h3', {}, t('replayCrises')), h('ul', {}, ...crises)] : []),
+      ...(crises.length ? [h('h3', {}, t('crisesHeading')), h('ul', {}, ...crises)] : []),
     );
   }
 
