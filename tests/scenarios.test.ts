@@ -219,6 +219,16 @@ describe('a broken scenario gets problems that name the file, the path and the f
     expect(only(problems, 'crises[0].trigger.item').fix).toMatch(/use a number below/);
   });
 
+  it('an agenda title that numbers itself, which the game’s numbered agenda would number twice', () => {
+    const problems = broken((d) => {
+      d.agenda[1]!.title.ru = `2. ${d.agenda[1]!.title.ru}`;
+    });
+    const p = only(problems, 'agenda[1].title.ru');
+    expect(p.message).toMatch(/starts with a number \("2\."\)/);
+    expect(p.fix).toMatch(/the game numbers the agenda items itself/);
+    expect(problems).toHaveLength(1);
+  });
+
   it('text that is not YAML says so, with a fix', () => {
     const r = loadScenario('format: 1\nid: [unclosed\n  title: x\n', FILE);
     expect(r.ok).toBe(false);

@@ -219,6 +219,17 @@ export const checkReferences = (s: Scenario, file: string): Omit<ScenarioProblem
       'add member delegations',
     );
 
+  // The game lists the agenda as a numbered list: "1. " in a title would read "1. 1. …".
+  s.agenda.forEach((item, i) => {
+    for (const lang of ['en', 'ru'] as const)
+      if (/^\s*\d+[.)]\s/.test(item.title[lang]))
+        add(
+          `agenda[${i}].title.${lang}`,
+          `the title starts with a number ("${item.title[lang].trim().split(/\s/)[0]}")`,
+          'remove the number: the game numbers the agenda items itself',
+        );
+  });
+
   const placed = new Map<string, number>();
   s.agenda.forEach((item, i) =>
     item.proposals.forEach((p, j) => {
