@@ -569,6 +569,22 @@ describe('the desk while other delegations move', () => {
     expect(first).toContain(`Objected (no): ${name}`);
   });
 
+  it('a ballot says in words what the proposal means for the delegation, in both languages', async () => {
+    const { page, send, toFloor } = await stillGame('stake-note', 'by');
+    await toFloor();
+    expect(await send([{ type: 'chair.openVoting', seat: 'chair' }])).toEqual(['ok']);
+    const actions = page.locator('#panel-actions');
+    await actions.locator('.ballot', { hasText: '1a Touch sensors' }).waitFor({ timeout: 5000 });
+    // Belarus's stake in 1a, from the scenario, above the figures of "What it means for you".
+    await actions
+      .locator('.stake-note', { hasText: 'Pays a 10% share for a border far from Belarus.' })
+      .waitFor({ timeout: 5000 });
+    await page.click('button[lang=ru]');
+    await actions
+      .locator('.stake-note', { hasText: 'Платит 10% за границу, далёкую от Беларуси.' })
+      .waitFor({ timeout: 5000 });
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.

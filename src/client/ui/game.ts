@@ -6,6 +6,7 @@
 import { amendmentsNow, proposalUtility, responseUtility } from '../../core/ai/utility';
 import type { SendResult } from '../../core/conference';
 import { makeEnv, type Env } from '../../core/rules/common';
+import { effectiveStakes } from '../../core/rules/voting';
 import type { ConferenceContext } from '../../core/state';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
@@ -472,6 +473,25 @@ export class GameScreen {
     return out;
   }
 
+  /**
+   * What the scenario says a proposal (or one of its amendments) means for this delegation, in
+   * words: the stake's note ("Astana may stand aside"), beside the figures of "What it means for
+   * you". Null where the scenario gives the delegation no stake in it.
+   */
+  private stakeNote(
+    proposal: string,
+    amendment: string | undefined,
+    base: readonly string[],
+    seat: string,
+  ): Node | null {
+    const prop = this.deps.scenario.proposals.find((x) => x.id === proposal);
+    if (!prop) return null;
+    const stake = amendment
+      ? prop.amendments.find((a) => a.id === amendment)?.stakes.find((x) => x.delegation === seat)
+      : effectiveStakes(prop, base).find((x) => x.delegation === seat);
+    return stake ? h('p', { class: 'stake-note' }, tx(stake.note)) : null;
+  }
+
   /** "What it means for you", opened for its factors; `key` names it so it stays open when drawn anew. */
   private valueLine(value: number, factors: Factor[], key: string): Node {
     return h(
@@ -482,12 +502,12 @@ export class GameScreen {
     );
   }
 
-  private actions(v: ConferenceView): Node[] {
+  private actions(v: ConferenceView): (Node | null)[] {
     const seat = v.seat;
     const me = v.delegations[seat]!;
     const env = this.env(v);
     const ctx = this.ctxOf(v);
-    const out: Node[] = [this.heading('actions', 'actions')];
+    const out: (Node | null)[] = [this.heading('actions', 'actions')];
     const phase = v.phase;
     const item = this.deps.scenario.agenda.find((a) => a.id === v.agenda[v.item]);
     const proposals = item ? item.proposals.filter((p) => !v.outcomes[p]) : [];
@@ -531,6 +551,7 @@ export class GameScreen {
             : ['yes', 'no', PROFILES[v.profile].standAside ? 'standAside' : 'abstain'];
         out.push(
           h('p', { class: 'ballot' }, t('ballotOn', { what })),
+          this.stakeNote(b.proposal, b.kind === 'amendment' ? b.amendment : undefined, base, seat),
           this.valueLine(w.value, w.factors, `ballot-${v.ballot}`),
           h(
             'div',
@@ -783,6 +804,7 @@ export class GameScreen {
               h('strong', {}, tx(a.title)),
               ` (${this.proposalTitle(p)}) — ${tx(a.text)} `,
               h('span', { class: 'value-inline' }, t('yourValue', { v: fmt(gain) })),
+              this.stakeNote(p, a.id, base, seat),
               st ? h('span', { class: 'tag' }, ` [${t(`amend_${st.status}` as Key)}]`) : null,
               !st
                 ? button(
