@@ -585,6 +585,55 @@ describe('the desk while other delegations move', () => {
       .waitFor({ timeout: 5000 });
   });
 
+  it('the desk opens on the public briefing, keeps it closed once closed, and gives the country’s sourced facts', async () => {
+    const { page } = await stillGame('briefing', 'am');
+    type Win = {
+      consensus: {
+        session: {
+          conference: {
+            scenario: {
+              briefing: { en: string; ru: string };
+              sources: { id: string; url: string }[];
+              delegations: {
+                id: string;
+                factSheet: { population: { value: number; source: string } };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    const facts = await page.evaluate(() => {
+      const s = (window as unknown as Win).consensus.session.conference.scenario;
+      const am = s.delegations.find((d) => d.id === 'am')!.factSheet.population;
+      return {
+        briefing: s.briefing.en.split('\n')[0]!.slice(0, 60),
+        briefingRu: s.briefing.ru.split('\n')[0]!.slice(0, 60),
+        population: am.value,
+        url: s.sources.find((x) => x.id === am.source)!.url,
+      };
+    });
+    const situation = page.locator('#panel-brief details.situation');
+    // Open at the start: the briefing is what every delegation reads first.
+    expect(await situation.getAttribute('open')).not.toBeNull();
+    expect(await situation.innerText()).toContain(facts.briefing);
+    await situation.locator('summary').click();
+    expect(await situation.getAttribute('open')).toBeNull();
+    // Drawn anew in Russian, it stays closed, and holds the Russian briefing.
+    await page.click('button[lang=ru]');
+    await page
+      .locator('#panel-brief details.situation summary', { hasText: 'Обстановка' })
+      .waitFor({ timeout: 5000 });
+    expect(await situation.getAttribute('open')).toBeNull();
+    expect(await situation.textContent()).toContain(facts.briefingRu);
+    await page.click('button[lang=en]');
+    const country = page.locator('#panel-brief details.country');
+    await country.locator('summary', { hasText: 'Your country: ties and facts' }).click();
+    const line = country.locator('li', { hasText: 'Population:' });
+    expect(await line.innerText()).toContain(`Population: ${facts.population} million`);
+    expect(await line.locator('a').getAttribute('href')).toBe(facts.url);
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.

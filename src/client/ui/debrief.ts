@@ -8,7 +8,7 @@ import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import { t, tx, type Key } from '../i18n';
 import { h, scrollBox } from './dom';
-import { proposalLabel } from './labels';
+import { proposalLabel, sourceList as sourcesOf } from './labels';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag: string, attrs: Record<string, string | number>) => {
@@ -162,24 +162,7 @@ export const renderDebrief = (
     }
   };
   const ptitle = (id: string) => proposalLabel(id, scenario);
-  const source = (id: string) => {
-    const s = scenario.sources.find((x) => x.id === id);
-    return s
-      ? h(
-          'a',
-          { href: s.url, rel: 'noreferrer', target: '_blank' },
-          `${s.publisher ? `${s.publisher}: ` : ''}${s.title} (${s.date})`,
-        )
-      : id;
-  };
-  const sourceList = (ids: string[]) =>
-    h(
-      'span',
-      { class: 'sources' },
-      ` [`,
-      ...ids.flatMap((id, i) => (i ? ['; ', source(id)] : [source(id)])),
-      `]`,
-    );
+  const sourceList = (ids: string[]) => sourcesOf(scenario, ids);
   const mayRead = (id: string) => seats.includes(id);
 
   const outcomes = h(

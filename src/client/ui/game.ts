@@ -10,12 +10,19 @@ import { effectiveStakes } from '../../core/rules/voting';
 import type { ConferenceContext } from '../../core/state';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
-import { RESPONSE_KINDS, responseLevel, type Scenario } from '../../core/scenario';
+import { RESPONSE_KINDS, responseLevel, type Scenario, type Text } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { getLang, t, tx, type Key } from '../i18n';
 import { Namer } from '../report';
 import { h, button, replaceKeepingFocus, scrollBox } from './dom';
-import { ballotTitle, clockText, delegationName, proposalLabel, statementLines } from './labels';
+import {
+  ballotTitle,
+  clockText,
+  delegationName,
+  proposalLabel,
+  sourceList,
+  statementLines,
+} from './labels';
 
 /** An event sent to the server, whose answer comes later. */
 export interface Pending {
@@ -36,6 +43,13 @@ export interface GameScreenDeps {
   /** Says and shows a refusal. */
   refused: (text: string) => void;
 }
+
+/** A text's paragraphs (YAML keeps a blank line between them as a line break). */
+const paragraphs = (text: string): string[] =>
+  text
+    .split(/\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
 const factorList = (fs: Factor[]) =>
@@ -127,6 +141,11 @@ export class GameScreen {
   } = { to: '', give: 'capital:5', want: '', lost: {} };
   /** The message being written: kept while the panel is drawn again (when a message arrives). */
   private messageDraft = { to: 'team', text: '' };
+  /**
+   * Seats whose player closed the public briefing: it is open for each delegation until its
+   * player closes it (it is read first; in hot-seat, each delegation at the device reads it).
+   */
+  private briefingClosed = new Set<string>();
   /** A message sent over the network and not refused (yet): a refusal gives it back to the box. */
   private messageSent: { id: number; to: string; text: string } | null = null;
 
@@ -138,6 +157,7 @@ export class GameScreen {
   takeDraftsFrom(other: GameScreen): void {
     this.offerDraft = other.offerDraft;
     this.messageDraft = other.messageDraft;
+    this.briefingClosed = other.briefingClosed;
   }
   /**
    * While a press (a mouse button or a finger) is down in a panel, that panel is not drawn again
@@ -298,7 +318,7 @@ export class GameScreen {
       );
     put('news', sig([lang, v.announcements.length]), () => this.news(v));
     put('crisis', sig([lang, v.crisis, v.crises, v.phase]), () => this.crisis(v));
-    if (isDelegation) put('brief', sig([lang, seat, v.briefs]), () => this.brief(v));
+    put('brief', sig([lang, seat, v.briefs]), () => this.brief(v));
     if (isDelegation)
       put(
         'negotiation',
@@ -896,20 +916,44 @@ export class GameScreen {
     return out;
   }
 
-  private brief(v: ConferenceView): Node[] {
+  /**
+   * The public briefing every delegation reads first (open until the player closes it), then, for a
+   * delegation, its private brief, its standing constraints, its objectives, and its country's ties
+   * and fact sheet with their sources. The projector and the console show the public briefing.
+   */
+  private brief(v: ConferenceView): (Node | null)[] {
+    const s = this.deps.scenario;
+    const situation = h(
+      'details',
+      {
+        class: 'situation',
+        open: !this.briefingClosed.has(v.seat),
+        ontoggle: (e: Event) => {
+          if ((e.target as HTMLDetailsElement).open) this.briefingClosed.delete(v.seat);
+          else this.briefingClosed.add(v.seat);
+        },
+      },
+      h('summary', { 'data-key': 'situation' }, t('situation')),
+      h('p', { class: 'setting' }, `${s.setting.date} · ${tx(s.setting.place)}`),
+      ...paragraphs(tx(s.briefing)).map((x) => h('p', {}, x)),
+      h('p', { class: 'help' }, tx(s.setting.note)),
+    );
     const b = v.briefs.find((x) => x.delegation === v.seat);
-    if (!b) return [];
+    const d = s.delegations.find((x) => x.id === v.seat);
+    if (v.role !== 'delegation' || !b || !d)
+      return [this.heading('brief', 'situationHeading'), situation];
     return [
       this.heading('brief', 'brief'),
+      situation,
       h('p', {}, tx(b.brief)),
+      d.constraints.length ? h('h3', {}, t('constraints')) : null,
+      d.constraints.length ? h('ul', {}, ...d.constraints.map((c) => h('li', {}, tx(c)))) : null,
       h('h3', {}, t('objectives')),
       h(
         'ul',
         { class: 'objectives' },
         ...b.objectives.map((o) => {
-          const obj = this.deps.scenario.delegations
-            .find((d) => d.id === v.seat)!
-            .objectives.find((x) => x.id === o.id)!;
+          const obj = d.objectives.find((x) => x.id === o.id)!;
           const mark = o.status === 'met' ? '✓' : o.status === 'failed' ? '✕' : '…';
           return h(
             'li',
@@ -926,7 +970,48 @@ export class GameScreen {
           );
         }),
       ),
+      this.country(d),
     ];
+  }
+
+  /** A delegation's ties and fact sheet, each line with its date and source. */
+  private country(d: Scenario['delegations'][number]): Node {
+    const s = this.deps.scenario;
+    const f = d.factSheet;
+    const num = (x: number) => new Intl.NumberFormat(getLang()).format(x);
+    const figure = (key: Key, x: { value: number; year: number; source: string }) =>
+      h('li', {}, t(key, { x: num(x.value), year: x.year }), sourceList(s, [x.source]));
+    const dated = (x: { text: Text; date: string; source: string }) =>
+      h('li', {}, `${tx(x.text)} (${x.date})`, sourceList(s, [x.source]));
+    return h(
+      'details',
+      { class: 'country' },
+      h('summary', { 'data-key': 'country' }, t('yourCountry')),
+      d.ties.length ? h('h3', {}, t('ties')) : null,
+      d.ties.length
+        ? h('ul', {}, ...d.ties.map((x) => h('li', {}, tx(x.text), sourceList(s, [x.source]))))
+        : null,
+      h('h3', {}, t('factSheet')),
+      h(
+        'ul',
+        {},
+        figure('fact_population', f.population),
+        figure('fact_gdp', f.gdp),
+        figure('fact_milex', f.militarySpending),
+        h(
+          'li',
+          {},
+          `${t('fact_armedForces')}: `,
+          `${tx(f.armedForces.text)} (${f.armedForces.date})`,
+          sourceList(s, [f.armedForces.source]),
+        ),
+      ),
+      f.bases.length ? h('h3', {}, t('fact_bases')) : null,
+      f.bases.length ? h('ul', {}, ...f.bases.map(dated)) : null,
+      f.alignments.length ? h('h3', {}, t('fact_alignments')) : null,
+      f.alignments.length ? h('ul', {}, ...f.alignments.map(dated)) : null,
+      h('p', { class: 'help' }, t('factsNote')),
+    );
   }
 
   private termText(term: Term): string {

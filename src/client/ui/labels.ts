@@ -6,6 +6,7 @@ import type { Scenario } from '../../core/scenario';
 import { isBilingualSpeech, speechIn } from '../../core/speech';
 import type { Statement } from '../../core/state';
 import { t, tx, type Key } from '../i18n';
+import { h } from './dom';
 
 /**
  * A statement as read: the position it takes ("For: K1 …"), unless its words already say it (an
@@ -79,3 +80,25 @@ export const phaseText = (phase: string, paused: boolean): string =>
 
 export const clockText = (s: number) =>
   `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+
+/** A source as a link that opens in a new tab: "Publisher: Title (date)". */
+export const sourceLink = (scenario: Scenario, id: string): Node | string => {
+  const s = scenario.sources.find((x) => x.id === id);
+  return s
+    ? h(
+        'a',
+        { href: s.url, rel: 'noreferrer', target: '_blank' },
+        `${s.publisher ? `${s.publisher}: ` : ''}${s.title} (${s.date})`,
+      )
+    : id;
+};
+
+/** Sources in brackets after a claim: " [a; b]". */
+export const sourceList = (scenario: Scenario, ids: readonly string[]): HTMLElement =>
+  h(
+    'span',
+    { class: 'sources' },
+    ` [`,
+    ...ids.flatMap((id, i) => (i ? ['; ', sourceLink(scenario, id)] : [sourceLink(scenario, id)])),
+    `]`,
+  );
