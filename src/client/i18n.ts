@@ -164,6 +164,10 @@ const en = {
   fact_alignments: 'Alignments',
   factsNote:
     'Figures are the latest available when the scenario was written and may be later than its date; each gives its year.',
+  amendedWith: 'Amended with: {list}.',
+  theText: 'The text voted on',
+  sponsoredBy: 'Tabled by {who}.',
+  needsConsent: 'Needs the consent of {who}, whatever the vote.',
   record: 'Record of decisions',
   noRecord: 'Nothing has been put to the vote yet.',
   noDecisions: 'No AI decisions yet.',
@@ -701,6 +705,10 @@ const ru: Record<Key, string> = {
   fact_alignments: 'Союзы и партнёрства',
   factsNote:
     'Цифры — последние доступные на момент написания сценария и могут быть позже его даты; у каждой указан год.',
+  amendedWith: 'С поправками: {list}.',
+  theText: 'Текст, который ставится на голосование',
+  sponsoredBy: 'Вносит: {who}.',
+  needsConsent: 'Требуется согласие государства: {who}, каким бы ни было голосование.',
   record: 'Протокол решений',
   noRecord: 'Пока ничего не ставилось на голосование.',
   noDecisions: 'ИИ пока ничего не решал.',

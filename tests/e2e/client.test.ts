@@ -634,6 +634,46 @@ describe('the desk while other delegations move', () => {
     expect(await line.locator('a').getAttribute('href')).toBe(facts.url);
   });
 
+  it('the agenda and the ballot give the text that is voted on, who tabled it and whose consent it needs', async () => {
+    const { page, send, toFloor } = await stillGame('proposal-text', 'by');
+    type Win = {
+      consensus: {
+        session: {
+          conference: {
+            scenario: {
+              delegations: { id: string; name: { en: string } }[];
+              proposals: { id: string; text: { en: string }; sponsor: string; consent: string[] }[];
+            };
+          };
+        };
+      };
+    };
+    const p = await page.evaluate(() => {
+      const s = (window as unknown as Win).consensus.session.conference.scenario;
+      const name = (id: string) => s.delegations.find((d) => d.id === id)!.name.en;
+      const first = s.proposals[0]!;
+      return {
+        id: first.id,
+        text: first.text.en.trim().slice(0, 80),
+        sponsor: name(first.sponsor),
+        consent: first.consent.map(name),
+      };
+    });
+    const item = page.locator(
+      `#panel-agenda details.proposal:has(summary[data-key="proposal-${p.id}"])`,
+    );
+    await item.locator('summary').click();
+    const read = await item.innerText();
+    expect(read).toContain(p.text);
+    expect(read).toContain(`Tabled by ${p.sponsor}.`);
+    for (const c of p.consent) expect(read).toContain(c);
+    await toFloor();
+    expect(await send([{ type: 'chair.openVoting', seat: 'chair' }])).toEqual(['ok']);
+    const ballot = page.locator('#panel-actions details.ballot-text');
+    await ballot.locator('summary', { hasText: 'The text voted on' }).click();
+    expect(await ballot.innerText()).toContain(p.text);
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.

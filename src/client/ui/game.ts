@@ -275,7 +275,9 @@ export class GameScreen {
       draw();
     };
     const lang = document.documentElement.lang;
-    put('agenda', sig([lang, v.agenda, v.item, v.outcomes, v.phase]), () => this.agenda(v));
+    put('agenda', sig([lang, v.agenda, v.item, v.outcomes, v.phase, v.amendments]), () =>
+      this.agenda(v),
+    );
     const decided = Object.values(v.crises).filter((c) => c.status === 'decided').length;
     put('record', sig([lang, v.closed.length, decided]), () => this.record(v));
     put(
@@ -346,6 +348,7 @@ export class GameScreen {
 
   private agenda(v: ConferenceView): Node[] {
     const s = this.deps.scenario;
+    const ctx = this.ctxOf(v);
     return [
       this.heading('agenda', 'agenda'),
       h(
@@ -371,17 +374,37 @@ export class GameScreen {
                       ? t('adopted')
                       : t('notAdopted')
                   : '';
+                const prop = s.proposals.find((x) => x.id === p)!;
+                // The title opens the text that is voted on, who tabled it, whose consent it
+                // needs, and the amendments now in it.
                 return h(
                   'li',
                   {},
-                  this.proposalTitle(p),
-                  o
-                    ? h(
-                        'span',
-                        { class: `outcome ${o.adopted ? 'yes' : 'no'}` },
-                        ` — ${o.adopted ? '✓' : '✕'} ${res}`,
-                      )
-                    : null,
+                  h(
+                    'details',
+                    { class: 'proposal' },
+                    h(
+                      'summary',
+                      { 'data-key': `proposal-${p}` },
+                      this.proposalTitle(p),
+                      o
+                        ? h(
+                            'span',
+                            { class: `outcome ${o.adopted ? 'yes' : 'no'}` },
+                            ` — ${o.adopted ? '✓' : '✕'} ${res}`,
+                          )
+                        : null,
+                    ),
+                    ...this.proposalText(p, ctx),
+                    h(
+                      'p',
+                      { class: 'help' },
+                      t('sponsoredBy', { who: this.name(prop.sponsor) }),
+                      prop.consent.length
+                        ? ` ${t('needsConsent', { who: prop.consent.map((d) => this.name(d)).join(', ') })}`
+                        : '',
+                    ),
+                  ),
                 );
               }),
             ),
@@ -493,6 +516,19 @@ export class GameScreen {
     return out;
   }
 
+  /** A proposal's text as it stands, and the amendments now in it. */
+  private proposalText(p: string, ctx: ConferenceContext): (Node | null)[] {
+    const prop = this.deps.scenario.proposals.find((x) => x.id === p);
+    if (!prop) return [];
+    const inText = amendmentsNow(ctx, p).map(
+      (a) => `«${tx(prop.amendments.find((x) => x.id === a)?.title ?? { en: a, ru: a })}»`,
+    );
+    return [
+      h('p', {}, tx(prop.text)),
+      inText.length ? h('p', {}, t('amendedWith', { list: inText.join(', ') })) : null,
+    ];
+  }
+
   /**
    * What the scenario says a proposal (or one of its amendments) means for this delegation, in
    * words: the stake's note ("Astana may stand aside"), beside the figures of "What it means for
@@ -569,8 +605,21 @@ export class GameScreen {
           me.presence === 'presentAndVoting'
             ? ['yes', 'no']
             : ['yes', 'no', PROFILES[v.profile].standAside ? 'standAside' : 'abstain'];
+        const amendment =
+          b.kind === 'amendment'
+            ? this.deps.scenario.proposals
+                .find((x) => x.id === b.proposal)
+                ?.amendments.find((x) => x.id === b.amendment)
+            : undefined;
         out.push(
           h('p', { class: 'ballot' }, t('ballotOn', { what })),
+          // What is voted on: the amendment's words, or the proposal's text as it stands.
+          h(
+            'details',
+            { class: 'ballot-text' },
+            h('summary', { 'data-key': `ballot-text-${v.ballot}` }, t('theText')),
+            ...(amendment ? [h('p', {}, tx(amendment.text))] : this.proposalText(b.proposal, ctx)),
+          ),
           this.stakeNote(b.proposal, b.kind === 'amendment' ? b.amendment : undefined, base, seat),
           this.valueLine(w.value, w.factors, `ballot-${v.ballot}`),
           h(
