@@ -569,6 +569,31 @@ describe('the desk while other delegations move', () => {
     expect(first).toContain(`Objected (no): ${name}`);
   });
 
+  it('the record keeps the council’s decision on a crisis and each member’s answer', async () => {
+    const { page, send, me, others, toFloor } = await stillGame('record-crisis', 'ru');
+    await toFloor([{ type: 'chair.injectCrisis', seat: 'chair', crisis: 'armenia-art4' }]);
+    const r = await send([
+      ...[me, ...others]
+        .filter((seat) => seat !== 'am')
+        .map((seat) => ({
+          type: 'delegate.respond',
+          seat,
+          crisis: 'armenia-art4',
+          response: seat === 'ru' ? 'monitoring' : 'statement',
+        })),
+      { type: 'chair.closeResponses', seat: 'chair' },
+    ]);
+    expect(
+      r.every((x) => x === 'ok'),
+      r.join('; '),
+    ).toBe(true);
+    const entry = page.locator('#panel-record ul.record > li', { hasText: 'Council decision on' });
+    await entry.waitFor({ timeout: 5000 });
+    const text = await entry.innerText();
+    expect(text).toContain('Russian Federation: a monitoring mission');
+    expect(text).toContain('Republic of Belarus: a statement of support');
+  });
+
   it('a ballot says in words what the proposal means for the delegation, in both languages', async () => {
     const { page, send, toFloor } = await stillGame('stake-note', 'by');
     await toFloor();

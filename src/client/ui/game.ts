@@ -450,7 +450,21 @@ export class GameScreen {
         ? h(
             'ul',
             { class: 'record' },
-            ...crises.map(([id, c]) => h('li', {}, n.crisisDecision(id, c))),
+            ...crises.map(([id, c]) =>
+              h(
+                'li',
+                {},
+                n.crisisDecision(id, c),
+                // Each member's answer, sealed until the council decided.
+                h(
+                  'div',
+                  { class: 'votes' },
+                  Object.entries(c.responses)
+                    .map(([m, r]) => `${this.name(m)}: ${n.response(r)}`)
+                    .join(' · '),
+                ),
+              ),
+            ),
           )
         : null,
     ];
