@@ -181,6 +181,63 @@ describe('AI speeches', () => {
     expect(problems).toEqual([]);
     expect([...stances].sort()).toEqual(['oppose', 'support', 'undecided']);
   });
+
+  it('answer the previous speaker, vary their openings, and name an amendment that would win their vote', () => {
+    const problems: string[] = [];
+    const openings = new Map<string, Map<string, number>>();
+    let answered = 0;
+    let hints = 0;
+    for (const id of ['tsakhkadzor-2018', 'karabakh-credibility']) {
+      const scenario = scenarioFile(id);
+      const name = (d: string) => scenario.delegations.find((x) => x.id === d)!.name.en;
+      for (const seed of SEEDS.slice(0, 10)) {
+        const statements = contextOf(play(scenario, seed, 'hard').conference).statements;
+        statements.forEach((s, i) => {
+          const en = (s.text ?? '').split('\n')[0]!;
+          const at = `${id} seed ${seed} ${s.by}: ${en}`;
+          const prev = statements[i - 1];
+          const follows =
+            prev && prev.item === s.item && prev.proposal === s.proposal && prev.by !== s.by;
+          const shares = /^We (share the view of|agree with) the previous speaker, /.test(en);
+          const differs =
+            /^We (see it differently from|cannot agree with) the previous speaker, /.test(en);
+          if (shares || differs) {
+            answered++;
+            if (!follows || !en.includes(`previous speaker, ${name(prev.by)}.`))
+              problems.push(`${at}: answers a previous speaker it does not follow`);
+            else if (shares !== (prev.stance === s.stance))
+              problems.push(
+                `${at}: says it ${shares ? 'shares' : 'differs from'} a ${prev.stance}`,
+              );
+          } else if (follows && prev.stance !== 'undecided' && s.stance !== 'undecided')
+            problems.push(`${at}: does not answer the previous speaker (${prev.stance})`);
+          // The opening: the first sentence after any answer to the previous speaker.
+          const body = en.replace(/^We [^.]* the previous speaker, [^.]*\. /, '');
+          const opening = body.split(/ (?:\d|K)\w* «/)[0]!.replace(/^.* backs$/, '… backs');
+          const seen = openings.get(s.stance) ?? new Map<string, number>();
+          seen.set(opening, (seen.get(opening) ?? 0) + 1);
+          openings.set(s.stance, seen);
+          const hint = /With the amendment «(.+)», we could support it\.$/.exec(en);
+          if (hint) {
+            hints++;
+            const p = scenario.proposals.find((x) => x.id === s.proposal)!;
+            if (s.stance === 'support') problems.push(`${at}: a supporter asks for an amendment`);
+            if (!p.amendments.some((a) => a.title.en === hint[1]))
+              problems.push(`${at}: names an amendment that ${p.code} does not have`);
+          }
+        });
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(answered).toBeGreaterThan(10);
+    expect(hints).toBeGreaterThan(0);
+    // Several openings for a stance heard often, not one stock phrase.
+    for (const [stance, seen] of openings) {
+      const heard = [...seen.values()].reduce((a, b) => a + b, 0);
+      if (heard >= 5) expect(seen.size, `${stance}: ${[...seen.keys()].join(' | ')}`).toBe(3);
+    }
+    expect(openings.get('support')?.size).toBe(3);
+  });
 });
 
 describe('difficulty', () => {

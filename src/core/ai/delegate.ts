@@ -494,13 +494,61 @@ const heaviest = (factors: readonly Factor[], sign: 1 | -1): Text[] =>
     .slice(0, 2)
     .map((f) => f.label);
 
+/** Openings of a speech, by stance, in both languages; each speaker's is drawn from the seed. */
+const OPENINGS: Record<'support' | 'oppose' | 'undecided', ((p: Text, me: Text) => Text)[]> = {
+  support: [
+    (p) => ({
+      en: `Our delegation supports ${p.en}.`,
+      ru: `Наша делегация поддерживает предложение ${p.ru}.`,
+    }),
+    (p) => ({ en: `We will vote for ${p.en}.`, ru: `Мы будем голосовать за предложение ${p.ru}.` }),
+    (p, me) => ({
+      en: `${me.en} backs ${p.en}.`,
+      ru: `${me.ru} поддерживает предложение ${p.ru}.`,
+    }),
+  ],
+  oppose: [
+    (p) => ({
+      en: `Our delegation cannot accept ${p.en} in its present form.`,
+      ru: `Наша делегация не может согласиться с предложением ${p.ru} в нынешней редакции.`,
+    }),
+    (p) => ({
+      en: `We cannot support ${p.en} as it stands.`,
+      ru: `В нынешнем виде мы не можем поддержать предложение ${p.ru}.`,
+    }),
+    (p, me) => ({
+      en: `${me.en} has serious reservations about ${p.en}.`,
+      ru: `${me.ru}: у нас серьёзные сомнения в предложении ${p.ru}.`,
+    }),
+  ],
+  undecided: [
+    (p) => ({
+      en: `Our delegation is studying ${p.en} and is open to amendments.`,
+      ru: `Наша делегация изучает предложение ${p.ru} и открыта для поправок.`,
+    }),
+    (p) => ({
+      en: `We have not yet made up our minds on ${p.en}.`,
+      ru: `Мы ещё не определились с предложением ${p.ru}.`,
+    }),
+    (p) => ({
+      en: `Before we decide on ${p.en}, we want to hear the other delegations.`,
+      ru: `Прежде чем решать по предложению ${p.ru}, мы хотим услышать другие делегации.`,
+    }),
+  ],
+};
+
 /**
- * A delegation's speech on a proposal, in both languages (a line each), with the reasons that
- * weigh most for it: the largest gains when it supports, the largest costs when it objects, one of
- * each when it is undecided. In Russian the proposal is "предложение K1 «title»", so that the
- * title needs no declension.
+ * A delegation's speech on a proposal, in both languages (a line each):
+ * - if the speaker before it spoke on the same proposal, whether it shares that view;
+ * - an opening for its stance, drawn from the seed (six delegations do not all say the same);
+ * - the reasons that weigh most for it: the largest gains when it supports, the largest costs when
+ *   it objects, one of each when it is undecided;
+ * - when it is not for the proposal, an amendment still open that would win its vote, if any.
+ * In Russian the proposal is "предложение K1 «title»" and names stay in the nominative, so that
+ * nothing needs declension.
  */
 const speech = (
+  ctx: ConferenceContext,
   env: Env,
   seat: string,
   p: string,
@@ -511,35 +559,105 @@ const speech = (
   const factors = proposalUtility(env, seat, p, amendments).factors;
   const gains = heaviest(factors, 1);
   const costs = heaviest(factors, -1);
-  if (stance === 'support')
-    return (
-      `Our delegation supports ${name.en}. ` +
-      (gains.length
-        ? `What counts most for us: ${ranked(gains, 'en')}.`
-        : 'It serves the security of all member states.') +
-      `\nНаша делегация поддерживает предложение ${name.ru}. ` +
-      (gains.length
-        ? `Для нас здесь главное: ${ranked(gains, 'ru')}.`
-        : 'Оно отвечает интересам безопасности всех государств-членов.')
-    );
-  if (stance === 'oppose')
-    return (
-      `Our delegation cannot accept ${name.en} in its present form. ` +
-      (costs.length
-        ? `What weighs against it for us: ${ranked(costs, 'en')}.`
-        : 'The costs fall unevenly on member states.') +
-      `\nНаша делегация не может согласиться с предложением ${name.ru} в нынешней редакции. ` +
-      (costs.length
-        ? `Для нас против него говорят: ${ranked(costs, 'ru')}.`
-        : 'Издержки распределяются между государствами неравномерно.')
-    );
-  const [pro, con] = [gains[0], costs[0]];
-  return (
-    `Our delegation is studying ${name.en} and is open to amendments.` +
-    (pro && con ? ` For it: ${pro.en}; against it: ${con.en}.` : '') +
-    `\nНаша делегация изучает предложение ${name.ru} и открыта для поправок.` +
-    (pro && con ? ` За: ${pro.ru}; против: ${con.ru}.` : '')
+  const en: string[] = [];
+  const ru: string[] = [];
+  const say = (x: Text) => (en.push(x.en), ru.push(x.ru));
+
+  const last = ctx.statements[ctx.statements.length - 1];
+  if (last && last.item === ctx.item && last.proposal === p && last.by !== seat) {
+    const other = who(env, last.by);
+    const pick = draw(ctx.seed, ctx.item, `answer/${seat}/${p}`) < 0.5;
+    if (last.stance === stance && stance !== 'undecided')
+      say(
+        pick
+          ? {
+              en: `We share the view of the previous speaker, ${other.en}.`,
+              ru: `Мы разделяем позицию предыдущего оратора (${other.ru}).`,
+            }
+          : {
+              en: `We agree with the previous speaker, ${other.en}.`,
+              ru: `Мы согласны с предыдущим оратором (${other.ru}).`,
+            },
+      );
+    else if (last.stance !== 'undecided' && stance !== 'undecided' && last.stance !== stance)
+      say(
+        pick
+          ? {
+              en: `We see it differently from the previous speaker, ${other.en}.`,
+              ru: `Мы смотрим на это иначе, чем предыдущий оратор (${other.ru}).`,
+            }
+          : {
+              en: `We cannot agree with the previous speaker, ${other.en}.`,
+              ru: `Мы не можем согласиться с предыдущим оратором (${other.ru}).`,
+            },
+      );
+  }
+
+  const openings = OPENINGS[stance];
+  say(
+    openings[Math.floor(draw(ctx.seed, ctx.item, `opening/${seat}/${p}`) * openings.length)]!(
+      name,
+      who(env, seat),
+    ),
   );
+
+  if (stance === 'support')
+    say(
+      gains.length
+        ? {
+            en: `What counts most for us: ${ranked(gains, 'en')}.`,
+            ru: `Для нас здесь главное: ${ranked(gains, 'ru')}.`,
+          }
+        : {
+            en: 'It serves the security of all member states.',
+            ru: 'Оно отвечает интересам безопасности всех государств-членов.',
+          },
+    );
+  else if (stance === 'oppose')
+    say(
+      costs.length
+        ? {
+            en: `What weighs against it for us: ${ranked(costs, 'en')}.`,
+            ru: `Для нас против него говорят: ${ranked(costs, 'ru')}.`,
+          }
+        : {
+            en: 'The costs fall unevenly on member states.',
+            ru: 'Издержки распределяются между государствами неравномерно.',
+          },
+    );
+  else {
+    const [pro, con] = [gains[0], costs[0]];
+    if (pro && con)
+      say({
+        en: `For it: ${pro.en}; against it: ${con.en}.`,
+        ru: `За: ${pro.ru}; против: ${con.ru}.`,
+      });
+  }
+
+  if (stance !== 'support') {
+    // The amendment still open that would do most for the speaker, if it would win its vote.
+    const open = env.proposal
+      .get(p)!
+      .amendments.filter(
+        (a) =>
+          !amendments.includes(a.id) &&
+          !ctx.amendments.some(
+            (x) =>
+              x.proposal === p &&
+              x.amendment === a.id &&
+              (x.status === 'rejected' || x.status === 'withdrawn'),
+          ),
+      )
+      .map((a) => ({ a, v: proposalValue(env, seat, p, [...amendments, a.id]) }))
+      .filter((x) => x.v > VOTE_YES)
+      .sort((x, y) => y.v - x.v)[0];
+    if (open)
+      say({
+        en: `With the amendment «${open.a.title.en}», we could support it.`,
+        ru: `С поправкой «${open.a.title.ru}» мы могли бы его поддержать.`,
+      });
+  }
+  return `${en.join(' ')}\n${ru.join(' ')}`;
 };
 
 const debate = (
@@ -569,7 +687,7 @@ const debate = (
       seat,
       proposal: pick,
       stance,
-      text: speech(env, seat, pick, amendmentsNow(ctx, pick), stance),
+      text: speech(ctx, env, seat, pick, amendmentsNow(ctx, pick), stance),
     };
   }
   const member = env.members.includes(seat);
