@@ -468,12 +468,29 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     }
     if (++this.stillFrames < 3) return;
     this.stillFrames = 0;
+    if (!this.fillsStage()) {
+      // Asleep, the scale manager would never look again: a canvas left at another size (CI once
+      // saw one of 0×0 in a stage of 709×532, blank for good) is put right before the hall rests.
+      this.scale.getParentBounds();
+      this.scale.refresh();
+      return;
+    }
     if (this.scrollMax > 0 && this.model) {
       const hold = this.scrollPhase === 0 ? (this.model.theme.reducedMotion ? 7000 : 2500) : 4000;
       this.wakeTimer = setTimeout(() => this.wake(), Math.max(0, hold - this.scrollT) + 20);
     }
     this.sleptAt = performance.now();
     this.game.loop.sleep();
+  }
+
+  /** Whether the engine's canvas covers its stage (to within a pixel: the stage's size may be fractional). */
+  private fillsStage(): boolean {
+    const parent = this.scale.parent as HTMLElement | null;
+    const canvas = this.game.canvas as HTMLCanvasElement | null;
+    if (!parent || !canvas) return true;
+    const p = parent.getBoundingClientRect();
+    const c = canvas.getBoundingClientRect();
+    return Math.abs(p.width - c.width) < 1.5 && Math.abs(p.height - c.height) < 1.5;
   }
 
   /** Wakes the loop (a no-op when it runs); a held speech counts the time slept as held. */
