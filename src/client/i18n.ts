@@ -507,6 +507,7 @@ const en = {
   replayIntro:
     'Open a game record (a JSON file exported from the game or from a class session) to watch it again event by event.',
   replayChooseFile: 'Game record (JSON file)',
+  replaySaved: 'Replay the game saved on this device: {title} ({n} events)',
   replayOpenAnother: 'Open another game',
   replayInvalid: 'This file cannot be replayed: {r}',
   replayNotJson: 'the file is not valid JSON',
@@ -1048,6 +1049,7 @@ const ru: Record<Key, string> = {
   replayIntro:
     'Откройте запись игры (файл JSON, сохранённый в игре или на занятии класса), чтобы просмотреть её заново, событие за событием.',
   replayChooseFile: 'Запись игры (файл JSON)',
+  replaySaved: 'Повтор игры, сохранённой на этом устройстве: {title} (событий: {n})',
   replayOpenAnother: 'Открыть другую игру',
   replayInvalid: 'Этот файл нельзя воспроизвести: {r}',
   replayNotJson: 'файл не является корректным JSON',

@@ -699,6 +699,24 @@ describe('the desk while other delegations move', () => {
     expect(await ballot.innerText()).toContain(p.text);
   });
 
+  it('Replay a game offers the game saved on this device, without exporting it first', async () => {
+    const { page, toFloor } = await stillGame('replay-saved');
+    await toFloor();
+    await page.click('#save-quit');
+    await page.click('#replay-game');
+    const saved = page.locator('#replay-saved');
+    expect(await saved.innerText()).toMatch(
+      /^Replay the game saved on this device: Tsaghkadzor 2018: the CSTO Model-Conference \(\d+ events\)$/,
+    );
+    await saved.click();
+    // The replay opens on its first event, with every event of the save to step through.
+    const slider = page.locator('#replay-pos');
+    await slider.waitFor();
+    expect(await slider.inputValue()).toBe('0');
+    // Roll call and agenda: every event of the save is there to step through.
+    expect(Number(await slider.getAttribute('max'))).toBeGreaterThan(8);
+  });
+
   it('a reason the player opened stays open while other delegations’ reasons arrive', async () => {
     const { page, send, others } = await stillGame('open-why');
     // The test is the chair and two other delegations: each answers the roll call with a reason.

@@ -21,6 +21,7 @@ import { viewFor } from '../../core/views';
 import { getLang, t, tx } from '../i18n';
 import { hallModel } from '../models';
 import { clockMmSs, describeStep } from '../report';
+import { SAVE_KEY } from '../save-slot';
 import { scenarioById } from '../scenarios';
 import type { Theme } from '../scenes/types';
 import type { Stage } from '../stage';
@@ -206,6 +207,7 @@ export class ReplayScreen {
         h('h1', {}, t('replayHeading')),
         h('p', { id: 'replay-intro' }, t('replayIntro')),
         error ? h('p', { class: 'error', id: 'replay-error', role: 'alert' }, error) : null,
+        this.savedHere(),
         h(
           'div',
           { class: 'field' },
@@ -220,6 +222,36 @@ export class ReplayScreen {
       ),
     );
     (error ? input : document.getElementById('main'))?.focus({ preventScroll: true });
+  }
+
+  /**
+   * The game saved on this device (the last solo or hot-seat game, finished or not), to replay
+   * without exporting it first; null when there is none or it names no known scenario.
+   */
+  private savedHere(): Node | null {
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(SAVE_KEY);
+    } catch {
+      return null;
+    }
+    if (!raw) return null;
+    try {
+      const save = JSON.parse(raw) as { scenario?: unknown; events?: unknown };
+      const scenario = typeof save.scenario === 'string' ? scenarioById(save.scenario) : null;
+      if (!scenario || !Array.isArray(save.events)) return null;
+      return h(
+        'div',
+        { class: 'menu' },
+        button(
+          t('replaySaved', { title: tx(scenario.title), n: save.events.length }),
+          () => this.open(raw),
+          { id: 'replay-saved', class: 'primary' },
+        ),
+      );
+    } catch {
+      return null;
+    }
   }
 
   // ── the replay screen ──────────────────────────────────────────────────────────────────
