@@ -174,7 +174,7 @@ const en = {
   actions: 'Your move',
   waiting: 'Waiting for the other delegations and the chair…',
   crisisYouAsked:
-    'You asked for this help. The members now say what each is prepared to do; one objection blocks collective action. Meanwhile, an offer in Negotiation may win you a stronger answer.',
+    'You asked for this help. The members consult for a short while, then say what each is prepared to do; one objection blocks collective action. Now is the time for an offer in Negotiation: it may win you a stronger answer.',
   crisisYouResponded:
     'Your response: {resp}. The other members are still answering; the result follows when all have.',
   answerPresent: 'Answer: present',
@@ -716,7 +716,7 @@ const ru: Record<Key, string> = {
   actions: 'Ваш ход',
   waiting: 'Ждём другие делегации и председателя…',
   crisisYouAsked:
-    'Вы попросили об этой помощи. Теперь члены заявляют, что каждый готов сделать; одно возражение блокирует коллективные действия. Тем временем предложение в разделе «Переговоры» может принести вам более сильный ответ.',
+    'Вы попросили об этой помощи. Члены недолго совещаются, а затем заявляют, что каждый готов сделать; одно возражение блокирует коллективные действия. Сейчас самое время для предложения в разделе «Переговоры»: оно может принести вам более сильный ответ.',
   crisisYouResponded: 'Ваш ответ: {resp}. Другие члены ещё отвечают; итог — когда ответят все.',
   answerPresent: 'Ответить: присутствую',
   answerPresentVoting: 'Ответить: присутствую и голосую',

@@ -5,6 +5,7 @@ import { send, startConference, type Conference } from './conference';
 import type { ConferenceEvent } from './events';
 import {
   BALLOT_HOLD_MS,
+  CONSULT_MS,
   ITEM_HOLD_MS,
   MAX_HOLD_MS,
   RESPONSES_HOLD_MS,
@@ -66,6 +67,21 @@ describe('the room holds still after', () => {
     expect(game.filter((s) => s.event.type === 'chair.closeResponses').map((s) => s.hold)).toEqual([
       RESPONSES_HOLD_MS,
     ]);
+  });
+
+  it('a crisis a person’s state asked for, for consultations too: time to make offers before the allies answer', () => {
+    const opened = game.find(
+      (s) => !s.before.snapshot.context.crisis && s.after.snapshot.context.crisis,
+    )!;
+    const crisis = MINI.crises[0]!;
+    const withHumans = (humans: string[]) => ({
+      ...opened.after,
+      options: { ...opened.after.options, humans },
+    });
+    expect(holdAfter(opened.before, withHumans([crisis.requester]))).toBe(opened.hold + CONSULT_MS);
+    // A person in another seat answers for itself: the request is read, and the room goes on.
+    const other = MINI.delegations.find((d) => d.id !== crisis.requester)!.id;
+    expect(holdAfter(opened.before, withHumans([other]))).toBe(opened.hold);
   });
 
   it('a ballot’s result and a new agenda item, and nothing else', () => {

@@ -28,6 +28,12 @@ export const BALLOT_HOLD_MS = 3_000;
 export const ITEM_HOLD_MS = 2_000;
 /** Time to take in the allies' responses to a crisis, beyond reading the result. */
 export const RESPONSES_HOLD_MS = 5_000;
+/**
+ * Consultations: when a person's state asks for help, the allies wait this long (beyond reading
+ * the request) before they answer, so that the person can make offers that might win a stronger
+ * answer. Without it the AI allies answered within seconds of the request being read.
+ */
+export const CONSULT_MS = 15_000;
 
 const words = (line: string): number => line.split(/\s+/).filter(Boolean).length;
 
@@ -60,7 +66,8 @@ export const holdAfter = (before: Conference, after: Conference): number => {
   if (now.crisis && now.crisis !== was.crisis) {
     const c = after.env.crisis.get(now.crisis);
     // Read in one language, the longer to read of the two.
-    if (c) wait(readingMs(`${c.title.en} ${c.text.en}\n${c.title.ru} ${c.text.ru}`));
+    const read = c ? readingMs(`${c.title.en} ${c.text.en}\n${c.title.ru} ${c.text.ru}`) : 0;
+    wait(c && after.options.humans?.includes(c.requester) ? read + CONSULT_MS : read);
   }
   if (decidedCrises(now) > decidedCrises(was)) wait(RESPONSES_HOLD_MS);
   if (now.closed.length > was.closed.length) wait(BALLOT_HOLD_MS);
