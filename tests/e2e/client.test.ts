@@ -1027,6 +1027,21 @@ describe('a network that drops', () => {
 });
 
 describe('saves', () => {
+  it('chair training meets a new committee each time: a new seed, kept through a change of language', async () => {
+    const page = await open('training-seed');
+    const seeds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.click('#chair-training');
+      const seed = await page.locator('#train-seed').inputValue();
+      await page.click(i % 2 ? 'button[lang=en]' : 'button[lang=ru]');
+      expect(await page.locator('#train-seed').inputValue()).toBe(seed);
+      seeds.push(seed);
+      await page.click('#train-back');
+    }
+    // Drawn from 100,000: three the same would be a fixed seed (it was always 1).
+    expect(new Set(seeds).size).toBeGreaterThan(1);
+  });
+
   it('a corrupt save yields a clear message and a working new game', async () => {
     const page = await open('corrupt');
     await page.evaluate(() =>

@@ -336,7 +336,7 @@ export class App {
     hostSession: () => this.net((n) => n.showHost()),
     chairTraining: () => {
       this.elsewhere = this.training;
-      this.training.showSetup();
+      this.training.open(randomSeed());
     },
     replayGame: () => {
       this.elsewhere = this.replay;

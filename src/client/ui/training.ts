@@ -79,7 +79,13 @@ export class TrainingScreen {
     this.stage = null;
   }
 
-  showSetup(): void {
+  /** Opens the set-up with a new seed: each training meets a committee of its own. */
+  open(seed: number): void {
+    this.setup.seed = seed;
+    this.showSetup();
+  }
+
+  private showSetup(): void {
     const lib = library();
     const st = this.setup;
     if (!st.scenario) st.scenario = lib.scenarios[0]!.id;
