@@ -996,7 +996,11 @@ export class GameScreen {
           else this.briefingClosed.add(v.seat);
         },
       },
-      h('summary', { 'data-key': 'situation' }, t('situation')),
+      h(
+        'summary',
+        { 'data-key': 'situation' },
+        t(v.role === 'delegation' ? 'situation' : 'publicBriefing'),
+      ),
       h('p', { class: 'setting' }, `${s.setting.date} · ${tx(s.setting.place)}`),
       ...paragraphs(tx(s.briefing)).map((x) => h('p', {}, x)),
       h('p', { class: 'help' }, tx(s.setting.note)),
