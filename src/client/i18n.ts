@@ -156,6 +156,7 @@ const en = {
   constraints: 'Your constraints',
   yourCountry: 'Your country: ties and facts',
   ties: 'Ties',
+  capabilities: 'Capabilities in the game (0–100): military {m}, economic {e}, diplomatic {d}.',
   factSheet: 'Fact sheet',
   fact_population: 'Population: {x} million ({year})',
   fact_gdp: 'GDP: US${x} billion at current prices ({year})',
@@ -699,6 +700,8 @@ const ru: Record<Key, string> = {
   constraints: 'Ваши ограничения',
   yourCountry: 'Ваша страна: связи и факты',
   ties: 'Связи',
+  capabilities:
+    'Возможности в игре (0–100): военные — {m}, экономические — {e}, дипломатические — {d}.',
   factSheet: 'Справка',
   fact_population: 'Население: {x} млн человек ({year})',
   fact_gdp: 'ВВП: {x} млрд долл. США в текущих ценах ({year})',

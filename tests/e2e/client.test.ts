@@ -592,6 +592,8 @@ describe('the desk while other delegations move', () => {
     const text = await entry.innerText();
     expect(text).toContain('Russian Federation: a monitoring mission');
     expect(text).toContain('Republic of Belarus: a statement of support');
+    // The crisis's account links to its sources, as every factual claim in a scenario does.
+    expect(await page.locator('#panel-crisis .sources a').count()).toBeGreaterThan(0);
   });
 
   it('a ballot says in words what the proposal means for the delegation, in both languages', async () => {
@@ -654,6 +656,9 @@ describe('the desk while other delegations move', () => {
     await page.click('button[lang=en]');
     const country = page.locator('#panel-brief details.country');
     await country.locator('summary', { hasText: 'Your country: ties and facts' }).click();
+    expect(await country.innerText()).toMatch(
+      /Capabilities in the game \(0–100\): military \d+, economic \d+, diplomatic \d+\./,
+    );
     const line = country.locator('li', { hasText: 'Population:' });
     expect(await line.innerText()).toContain(`Population: ${facts.population} million`);
     expect(await line.locator('a').getAttribute('href')).toBe(facts.url);
@@ -667,7 +672,13 @@ describe('the desk while other delegations move', () => {
           conference: {
             scenario: {
               delegations: { id: string; name: { en: string } }[];
-              proposals: { id: string; text: { en: string }; sponsor: string; consent: string[] }[];
+              proposals: {
+                id: string;
+                text: { en: string };
+                sponsor: string;
+                consent: string[];
+                sources: string[];
+              }[];
             };
           };
         };
@@ -682,6 +693,7 @@ describe('the desk while other delegations move', () => {
         text: first.text.en.trim().slice(0, 80),
         sponsor: name(first.sponsor),
         consent: first.consent.map(name),
+        sources: first.sources.length,
       };
     });
     const item = page.locator(
@@ -692,6 +704,9 @@ describe('the desk while other delegations move', () => {
     expect(read).toContain(p.text);
     expect(read).toContain(`Tabled by ${p.sponsor}.`);
     for (const c of p.consent) expect(read).toContain(c);
+    // 1a cites its sources, each a link.
+    expect(p.sources).toBeGreaterThan(0);
+    expect(await item.locator('.sources a').count()).toBe(p.sources);
     await toFloor();
     expect(await send([{ type: 'chair.openVoting', seat: 'chair' }])).toEqual(['ok']);
     const ballot = page.locator('#panel-actions details.ballot-text');

@@ -396,6 +396,9 @@ export class GameScreen {
                         : null,
                     ),
                     ...this.proposalText(p, ctx),
+                    prop.sources.length
+                      ? h('p', { class: 'help' }, `${t('sources')}:`, sourceList(s, prop.sources))
+                      : null,
                     h(
                       'p',
                       { class: 'help' },
@@ -947,7 +950,7 @@ export class GameScreen {
           art: t(`art_${c.article}` as Key),
         }),
       ),
-      h('p', {}, tx(c.text)),
+      h('p', {}, tx(c.text), c.sources.length ? sourceList(this.deps.scenario, c.sources) : null),
       // In words, not a pin emoji: many school computers have no font that draws one.
       h('p', {}, h('strong', {}, `${t('crisisWhere')}: `), tx(c.location.name)),
     ];
@@ -1058,6 +1061,15 @@ export class GameScreen {
       d.ties.length
         ? h('ul', {}, ...d.ties.map((x) => h('li', {}, tx(x.text), sourceList(s, [x.source]))))
         : null,
+      h(
+        'p',
+        {},
+        t('capabilities', {
+          m: d.capabilities.military,
+          e: d.capabilities.economic,
+          d: d.capabilities.diplomatic,
+        }),
+      ),
       h('h3', {}, t('factSheet')),
       h(
         'ul',
