@@ -165,6 +165,29 @@ const stillGame = async (name: string, seat?: string) => {
   return { page, send, me, others, toFloor };
 };
 
+type StageWindow = {
+  consensus: { stage: { sleeping(): boolean; layouts(): number; showHall(): void } | null };
+};
+
+/**
+ * A new game in which nothing moves (no AI pace: the roll call waits for this player), once the
+ * hall has been drawn and the engine's loop sleeps; `rests` waits for it to sleep again.
+ */
+const hallAtRest = async (name: string) => {
+  const page = await open(name, '?pace=100000000');
+  await page.click('#new-game');
+  await page.click('#start');
+  await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+  const rests = () =>
+    page.waitForFunction(
+      () => (window as unknown as StageWindow).consensus.stage?.sleeping() === true,
+      null,
+      { timeout: 10_000 },
+    );
+  await rests();
+  return { page, rests };
+};
+
 describe('solo play', () => {
   it('a keyboard-only game of tsakhkadzor-2018 from the title screen to the debrief', async () => {
     const page = await open('solo');
@@ -762,25 +785,11 @@ describe('the desk while other delegations move', () => {
 
 describe('render on demand', () => {
   it('the hall stops redrawing when nothing moves, still shows the hall, and wakes for a change', async () => {
-    // No AI moves (pace): the roll call waits for this player.
-    const page = await open('on-demand', '?pace=100000000');
-    await page.click('#new-game');
-    await page.click('#start');
-    await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
-    type StageWindow = {
-      consensus: { stage: { sleeping(): boolean; layouts(): number; showHall(): void } | null };
-    };
+    const { page, rests } = await hallAtRest('on-demand');
     const sleeping = () =>
       page.evaluate(() => (window as unknown as StageWindow).consensus.stage?.sleeping() ?? null);
     const layouts = () =>
       page.evaluate(() => (window as unknown as StageWindow).consensus.stage?.layouts() ?? -1);
-    const rests = () =>
-      page.waitForFunction(
-        () => (window as unknown as StageWindow).consensus.stage?.sleeping() === true,
-        null,
-        { timeout: 10_000 },
-      );
-    await rests();
     expect(await canvasIsDrawn(page)).toBe(true);
     // Once the hall has been read for a moment, the map is drawn out of sight: the hall on
     // screen stays exactly as it was.
@@ -850,18 +859,7 @@ describe('render on demand', () => {
 
 describe('render on demand, a canvas left at the wrong size', () => {
   it('is put right before the hall rests, and the hall is drawn in it', async () => {
-    const page = await open('canvas-size', '?pace=100000000');
-    await page.click('#new-game');
-    await page.click('#start');
-    await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
-    type StageWindow = { consensus: { stage: { sleeping(): boolean; showHall(): void } | null } };
-    const rests = () =>
-      page.waitForFunction(
-        () => (window as unknown as StageWindow).consensus.stage?.sleeping() === true,
-        null,
-        { timeout: 10_000 },
-      );
-    await rests();
+    const { page, rests } = await hallAtRest('canvas-size');
     const size = () =>
       page.locator(STAGE_CANVAS).evaluate((c: HTMLCanvasElement) => {
         const r = c.getBoundingClientRect();
