@@ -221,6 +221,8 @@ const en = {
   choiceWord_standAside: 'stands aside',
   choiceWord_none: 'not yet',
   yourValue: 'What it means for you: {v}',
+  valueHelp:
+    'Above zero, it serves your state’s interests; below zero, it costs you. The reasons below add up to it. A hint, not an order.',
   amendments: 'Amendments',
   tableAmendment: 'Table amendment',
   acceptFriendly: 'Accept as friendly',
@@ -765,6 +767,8 @@ const ru: Record<Key, string> = {
   choiceWord_standAside: 'не участвует',
   choiceWord_none: 'ещё нет',
   yourValue: 'Что это значит для вас: {v}',
+  valueHelp:
+    'Больше нуля — это отвечает интересам вашего государства, меньше нуля — это вам стоит. Причины ниже складываются в это число. Это подсказка, а не приказ.',
   amendments: 'Поправки',
   tableAmendment: 'Внести поправку',
   acceptFriendly: 'Принять как дружественную',

@@ -629,6 +629,11 @@ describe('the desk while other delegations move', () => {
     await actions
       .locator('.stake-note', { hasText: 'Pays a 10% share for a border far from Belarus.' })
       .waitFor({ timeout: 5000 });
+    // The figure says which way is good for the delegation.
+    await actions.locator('details.value summary').click();
+    expect(await actions.locator('details.value').innerText()).toContain(
+      'Above zero, it serves your state’s interests; below zero, it costs you.',
+    );
     await page.click('button[lang=ru]');
     await actions
       .locator('.stake-note', { hasText: 'Платит 10% за границу, далёкую от Беларуси.' })

@@ -571,6 +571,7 @@ export class GameScreen {
       'details',
       { class: 'value' },
       h('summary', { 'data-key': `value-${key}` }, t('yourValue', { v: fmt(value) })),
+      h('p', { class: 'help' }, t('valueHelp')),
       factorList(factors),
     );
   }
