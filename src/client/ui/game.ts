@@ -1052,8 +1052,11 @@ export class GameScreen {
     const num = (x: number) => new Intl.NumberFormat(getLang()).format(x);
     const figure = (key: Key, x: { value: number; year: number; source: string }) =>
       h('li', {}, t(key, { x: num(x.value), year: x.year }), sourceList(s, [x.source]));
+    // A fact with its date, unless its words already give the year ("… treaty (2005)").
+    const withDate = (x: { text: Text; date: string }) =>
+      tx(x.text).includes(x.date.slice(0, 4)) ? tx(x.text) : `${tx(x.text)} (${x.date})`;
     const dated = (x: { text: Text; date: string; source: string }) =>
-      h('li', {}, `${tx(x.text)} (${x.date})`, sourceList(s, [x.source]));
+      h('li', {}, withDate(x), sourceList(s, [x.source]));
     return h(
       'details',
       { class: 'country' },
@@ -1082,7 +1085,7 @@ export class GameScreen {
           'li',
           {},
           `${t('fact_armedForces')}: `,
-          `${tx(f.armedForces.text)} (${f.armedForces.date})`,
+          withDate(f.armedForces),
           sourceList(s, [f.armedForces.source]),
         ),
       ),
