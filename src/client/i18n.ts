@@ -126,6 +126,9 @@ const en = {
   handoverText:
     'The previous delegation’s brief is hidden. Confirm when the next delegation ({name}) is at the device.',
   handoverConfirm: 'We are the delegation ({name}): show our desk',
+  handoverFirstTitle: 'The first delegation at the device: {name}',
+  handoverFirstText:
+    'Each delegation’s desk, with its private brief, shows only while that delegation is at the device. Confirm when the delegation ({name}) is ready.',
   hall: 'Hall',
   map: 'Map',
   mapLegend:
@@ -672,6 +675,9 @@ const ru: Record<Key, string> = {
   handoverText:
     'Материалы предыдущей делегации скрыты. Когда делегация ({name}) будет готова, подтвердите.',
   handoverConfirm: 'Мы — делегация ({name}): открыть наш стол',
+  handoverFirstTitle: 'Первой за устройством — делегация: {name}',
+  handoverFirstText:
+    'Стол каждой делегации с её конфиденциальными материалами открывается, только пока эта делегация за устройством. Когда делегация ({name}) будет готова, подтвердите.',
   hall: 'Зал',
   map: 'Карта',
   mapLegend:

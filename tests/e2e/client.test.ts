@@ -263,11 +263,20 @@ describe('hot-seat play', () => {
     expect(humans.sort()).toEqual(['am', 'kz']);
     await page.click('#start');
     let handovers = 0;
+    let confirmed = false;
     for (let i = 0; i < 300 && !(await page.locator('main.debrief').count()); i++) {
       if (await page.locator('#handover:not([hidden])').count()) {
         // While the hand-over screen shows, no brief is on screen at all.
         expect(await page.locator('#panel-brief').isVisible()).toBe(false);
         handovers++;
+        const title = await page.locator('#handover-title').innerText();
+        // Until a delegation has confirmed, no one before it had a brief to hide; after, the
+        // device passes on.
+        expect(title).toMatch(
+          confirmed
+            ? /^Pass the device to the next delegation: /
+            : /^The first delegation at the device: /,
+        );
         if (handovers === 1) {
           await shot(page, 'handover');
           expect(await axe(page), 'axe on the hand-over screen').toEqual([]);
@@ -275,6 +284,7 @@ describe('hot-seat play', () => {
         await page
           .locator('#handover-confirm')
           .click({ timeout: 2000 })
+          .then(() => (confirmed = true))
           .catch(() => undefined);
         continue;
       }

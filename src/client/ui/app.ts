@@ -918,8 +918,13 @@ export class App {
       this.game.root.hidden = true;
       hand.hidden = false;
       hand.replaceChildren(
-        h('h2', { id: 'handover-title' }, t('handoverTitle', { name })),
-        h('p', {}, t('handoverText', { name })),
+        // The first delegation has no one before it whose brief was hidden.
+        h(
+          'h2',
+          { id: 'handover-title' },
+          t(this.confirmedSeat ? 'handoverTitle' : 'handoverFirstTitle', { name }),
+        ),
+        h('p', {}, t(this.confirmedSeat ? 'handoverText' : 'handoverFirstText', { name })),
         button(
           t('handoverConfirm', { name }),
           () => {
