@@ -20,6 +20,8 @@ export interface Stage {
   sleeping(): boolean;
   /** How many times the hall has been laid out anew (a new size, phase, ballot or language). */
   layouts(): number;
+  /** The hall's last layout: its width and one nameplate card's width, in pixels (for tests). */
+  cardSpan(): { stage: number; card: number };
   destroy(): void;
 }
 

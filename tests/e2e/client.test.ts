@@ -917,6 +917,30 @@ describe('on a laptop', () => {
     });
     expect(rows.rows, JSON.stringify(rows)).toBe(1);
   });
+  it('long names wrap rather than widen the nameplates over the table (Tsaghkadzor in Russian)', async () => {
+    const page = await open('long-names', '?pace=100000000');
+    await page.goto(`${url}?pace=100000000&scenario=tsakhkadzor-2018&seats=am`);
+    await page.click('button[lang=ru]');
+    await page.click('#link-start');
+    await page.locator('#loading[hidden]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as StageWindow).consensus.stage?.sleeping() === true,
+      null,
+      { timeout: 10_000 },
+    );
+    const span = await page.evaluate(() =>
+      (
+        window as unknown as {
+          consensus: { stage: { cardSpan(): { stage: number; card: number } } };
+        }
+      ).consensus.stage.cardSpan(),
+    );
+    // A 710 px stage: two columns of cards at most 60% of it, the table between them. With
+    // "Республика Таджикистан" on one line the cards took 81%, and covered the table.
+    expect(span.stage).toBeGreaterThan(600);
+    expect((2 * span.card) / span.stage, JSON.stringify(span)).toBeLessThanOrEqual(0.62);
+    expect(await canvasIsDrawn(page)).toBe(true);
+  });
 });
 
 describe('on a phone', () => {

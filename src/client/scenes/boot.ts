@@ -173,6 +173,7 @@ export const bootStage = (
           renderer: game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas',
           sleeping: () => !game.loop.running,
           layouts: () => hall.layouts,
+          cardSpan: () => hall.cardSpan,
           destroy: () => {
             gone = true;
             resized.disconnect();

@@ -371,6 +371,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private layoutKey = '';
   /** How many times the hall has been laid out anew (read by tests and the benchmark). */
   layouts = 0;
+  /** The last layout's stage width and nameplate card width, in pixels (read by tests). */
+  cardSpan = { stage: 0, card: 0 };
   private c: Colours = coloursFor({
     palette: 'default',
     highContrast: false,
@@ -994,6 +996,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const headerH = Math.max(this.lineH(f.speaker, true), this.ringR * 2 + 4);
     const y0 = topH + mg;
     const card = this.measureCards(m, M);
+    this.cardSpan = { stage: M.w, card: card.w };
     {
       // A short hall (a laptop screen with the browser's bars): the speech gives up lines before
       // the cards at the table would have to overlap. The speech scrolls, so no word is lost.
@@ -1250,9 +1253,12 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const fw = Math.round((horizontal ? 30 : 40) * ui);
     const fh = Math.round(fw * 0.75);
     const inset = 8 * ui;
+    // Two columns of cards leave the table between them: on a stage wider than a phone's, a long
+    // name ("Республика Таджикистан") wraps onto a second line rather than widen the cards over
+    // the table.
     const maxW = Math.round(
       M.portrait
-        ? (M.w - 2 * M.m - 2 * inset - 24 * ui) / 2
+        ? Math.min((M.w - 2 * M.m - 2 * inset - 24 * ui) / 2, Math.max(M.w * 0.3, 160 * ui))
         : Math.min(M.w * 0.14, 150 * ui * (0.7 + 0.3 * M.ts)),
     );
     const g = scratchContext();
