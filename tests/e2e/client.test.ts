@@ -899,24 +899,32 @@ describe('render on demand, a canvas left at the wrong size', () => {
 });
 
 describe('on a laptop', () => {
-  it('the game’s header keeps one row at 1280×720 with the longest scenario title', async () => {
-    const ctx = await browserContext('laptop', { width: 1280, height: 720 });
-    contexts.push(ctx);
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(`${url}?pace=0&scenario=karabakh-credibility&seats=am`);
-    await page.click('#start');
-    await page.locator('#panel-actions').waitFor();
-    const rows = await page.evaluate(() => {
-      const header = document.querySelector<HTMLElement>('header.game-top')!;
-      const tops = new Set(
-        [...header.querySelectorAll('button')].map((b) =>
-          Math.round(b.getBoundingClientRect().top),
-        ),
-      );
-      return { rows: tops.size, height: header.getBoundingClientRect().height };
-    });
-    expect(rows.rows, JSON.stringify(rows)).toBe(1);
-  });
+  it.each([
+    [1280, 720, 'en'],
+    [1024, 768, 'ru'],
+  ] as const)(
+    'the game’s header keeps its buttons on one row at %i×%i (%s) with the longest scenario title',
+    async (width, height, lang) => {
+      const ctx = await browserContext(`laptop-${width}`, { width, height });
+      contexts.push(ctx);
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      await page.goto(`${url}?pace=0&scenario=karabakh-credibility&seats=am`);
+      await page.click(`button[lang=${lang}]`);
+      await page.click('#start');
+      await page.locator('#panel-actions').waitFor();
+      const rows = await page.evaluate(() => {
+        const header = document.querySelector<HTMLElement>('header.game-top')!;
+        const tops = new Set(
+          [...header.querySelectorAll('button')].map((b) =>
+            Math.round(b.getBoundingClientRect().top),
+          ),
+        );
+        return { rows: tops.size, height: header.getBoundingClientRect().height };
+      });
+      expect(rows.rows, JSON.stringify(rows)).toBe(1);
+    },
+  );
+
   it('long names wrap rather than widen the nameplates over the table (Tsaghkadzor in Russian)', async () => {
     const page = await open('long-names', '?pace=100000000');
     await page.goto(`${url}?pace=100000000&scenario=tsakhkadzor-2018&seats=am`);
