@@ -122,6 +122,8 @@ const en = {
   language: 'Language',
   setupTitle: 'Set up the conference',
   pickOne: 'Choose at least one delegation.',
+  pickTwo:
+    'Hot-seat is for two delegations or more on this device: choose another, or choose Solo to play one.',
   handoverTitle: 'Pass the device to the next delegation: {name}',
   handoverText:
     'The previous delegation’s brief is hidden. Confirm when the next delegation ({name}) is at the device.',
@@ -671,6 +673,8 @@ const ru: Record<Key, string> = {
   language: 'Язык',
   setupTitle: 'Подготовка конференции',
   pickOne: 'Выберите хотя бы одну делегацию.',
+  pickTwo:
+    'Режим «Несколько делегаций за одним устройством» — для двух делегаций или больше: выберите ещё одну или выберите «Один игрок», чтобы играть за одну.',
   handoverTitle: 'Передайте устройство делегации: {name}',
   handoverText:
     'Материалы предыдущей делегации скрыты. Когда делегация ({name}) будет готова, подтвердите.',

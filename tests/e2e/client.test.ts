@@ -326,6 +326,35 @@ describe('hot-seat play', () => {
     await page.locator('main.debrief').waitFor();
   });
 
+  it('hot-seat with one delegation asks for a second instead of starting a solo game unannounced', async () => {
+    const page = await open('hotseat-one', '?pace=100000000');
+    await page.click('#new-game');
+    await page.check('#mode-hotseat');
+    const checked = await page
+      .locator('input[type=checkbox]:checked')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(checked).toHaveLength(1);
+    await page.click('#start');
+    expect(await page.locator('#setup-error').innerText()).toBe(
+      'Hot-seat is for two delegations or more on this device: choose another, or choose Solo to play one.',
+    );
+    expect(await page.locator('#start').isVisible()).toBe(true);
+    // From a teacher's link, Start is at the top: the message is brought into view.
+    await page.goto(`${url}?pace=100000000&scenario=karabakh-credibility&mode=hotseat&seats=am`);
+    await page.click('#link-start');
+    await expect.poll(() => page.locator('#setup-error').innerText()).toMatch(/^Hot-seat is for/);
+    expect(await page.locator('#setup-error').isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('#setup-error')
+        .evaluate((e) => e.getBoundingClientRect().bottom <= window.innerHeight),
+    ).toBe(true);
+    // The choices are kept: one more delegation, and the game opens on its hand-over.
+    await page.check('#human-kz');
+    await page.click('#start');
+    await page.locator('#handover:not([hidden])').waitFor();
+  });
+
   it('a hot-seat game opens on the hand-over with its button focused, even when nothing moves', async () => {
     // No AI moves (pace): no later event moves the focus for the test.
     const page = await open('hotseat-focus', '?pace=100000000');

@@ -684,9 +684,19 @@ export class App {
   private async startNew(): Promise<void> {
     const s = this.scenario();
     if (!s) return;
-    if (!this.setup.humans.length) {
+    // Hot-seat with one delegation would be a solo game without saying so: ask for a second.
+    const problem = !this.setup.humans.length
+      ? t('pickOne')
+      : this.setup.mode === 'hotseat' && this.setup.humans.length < 2
+        ? t('pickTwo')
+        : null;
+    if (problem) {
       const err = document.getElementById('setup-error');
-      if (err) err.textContent = t('pickOne');
+      if (err) {
+        err.textContent = problem;
+        // Pressed at the top (a teacher's link), the message would be out of sight below.
+        err.scrollIntoView({ block: 'center' });
+      }
       return;
     }
     clearSave();
