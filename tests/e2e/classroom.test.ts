@@ -268,10 +268,11 @@ describe('a classroom session', () => {
     await expect
       .poll(() => room.conference().snapshot.context.closed.length, { timeout: 60_000 })
       .toBeGreaterThan(0);
-    // Bek's screen reader heard the ballot's result by the proposal's name, as in solo play.
+    // Bek's screen reader heard the ballot's result by the proposal's name, as in solo play (an
+    // amendment's: adopted or rejected; a proposal's: adopted or not adopted).
     await expect
       .poll(() => bekHeard.join(' | '), { timeout: 10_000 })
-      .toMatch(/Vote on [^|]+: (adopted|not adopted)\./);
+      .toMatch(/Vote on [^|]+: (adopted|not adopted|rejected)\./);
     await shot(projector, 'projector');
     // The projector shows the regional map with M (or its Map button), and the hall again.
     await projector.locator('body').press('m');
