@@ -5,7 +5,7 @@
 import { SAVE_FORMAT, replayGame, type Conference } from '../core/conference';
 import type { Text } from '../core/scenario';
 import type { Difficulty } from '../core/state';
-import { BROKEN_SAVE_KEY, SAVE_KEY } from './save-slot';
+import { BROKEN_SAVE_KEY, SAVE_ENDED_KEY, SAVE_KEY } from './save-slot';
 import { scenarioById } from './scenarios';
 
 export { BROKEN_SAVE_KEY, SAVE_KEY, hasSave } from './save-slot';
@@ -34,6 +34,8 @@ export const writeSave = (c: Conference, difficulty: Difficulty): void => {
   };
   try {
     localStorage.setItem(SAVE_KEY, JSON.stringify(save));
+    if (c.snapshot.context.ended) localStorage.setItem(SAVE_ENDED_KEY, '1');
+    else localStorage.removeItem(SAVE_ENDED_KEY);
   } catch {
     // Storage full or disabled: the game goes on unsaved.
   }
@@ -42,6 +44,7 @@ export const writeSave = (c: Conference, difficulty: Difficulty): void => {
 export const clearSave = (): void => {
   try {
     localStorage.removeItem(SAVE_KEY);
+    localStorage.removeItem(SAVE_ENDED_KEY);
   } catch {
     /* nothing to clear */
   }
@@ -55,6 +58,7 @@ const setAside = (raw: string) => {
   try {
     localStorage.setItem(BROKEN_SAVE_KEY, raw);
     localStorage.removeItem(SAVE_KEY);
+    localStorage.removeItem(SAVE_ENDED_KEY);
   } catch {
     /* ignore */
   }

@@ -5,7 +5,7 @@
  */
 import problems from 'virtual:scenario-problems';
 import { getLang, t, type Lang } from './i18n';
-import { hasSave } from './save-slot';
+import { hasSave, savedGameEnded } from './save-slot';
 import { forgetSession, heldSessions, type Held } from './net/held';
 import { button, h } from './ui/dom';
 
@@ -77,11 +77,15 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
           'data-key': 'new-game',
           id: 'new-game',
         }),
-        button(save ? t('continueGame') : t('noSave'), () => a.continueGame(), {
-          disabled: !save,
-          'data-key': 'continue',
-          id: 'continue',
-        }),
+        button(
+          save ? t(savedGameEnded() ? 'savedDebrief' : 'continueGame') : t('noSave'),
+          () => a.continueGame(),
+          {
+            disabled: !save,
+            'data-key': 'continue',
+            id: 'continue',
+          },
+        ),
         button(t('joinSession'), () => a.joinSession(), { id: 'join-session' }),
         button(t('hostSession'), () => a.hostSession(), { id: 'host-session' }),
         button(t('chairTraining'), () => a.chairTraining(), { id: 'chair-training' }),

@@ -1374,6 +1374,36 @@ describe('every other screen', () => {
 });
 
 describe('after-action report and replay', () => {
+  it('the title offers a finished game’s debrief as such, and a game in progress as one to continue', async () => {
+    const { readFileSync } = await import('node:fs');
+    const recorded = JSON.parse(
+      readFileSync('tests/fixtures/games/karabakh-credibility.json', 'utf8'),
+    ) as Record<string, unknown>;
+    const page = await open('saved-ended', '?pace=0');
+    await page.evaluate(
+      (save) =>
+        localStorage.setItem(
+          'consensus.save.v1',
+          JSON.stringify({ ...save, app: 'consensus', difficulty: 'normal' }),
+        ),
+      recorded,
+    );
+    // Saved before the game marked finished saves: opened once, it is marked.
+    await page.reload();
+    await page.click('#continue');
+    await page.locator('main.debrief').waitFor();
+    await page.click('#to-title');
+    expect(await page.locator('#continue').innerText()).toBe('Debrief of the last game');
+    await page.click('#continue');
+    await page.locator('main.debrief').waitFor();
+    // A new game saved mid-way is one to continue.
+    await page.click('#play-again');
+    await page.click('#start');
+    await page.locator('#panel-actions').waitFor();
+    await page.click('#save-quit');
+    expect(await page.locator('#continue').innerText()).toBe('Continue saved game');
+  });
+
   it('exports a finished game, replays it to its last vote, and prints every section of the report', async () => {
     const { readFileSync } = await import('node:fs');
     const recorded = JSON.parse(

@@ -729,6 +729,8 @@ export class App {
       pace: this.pace(),
       onPhase: (c) => writeSave(c, difficulty),
     });
+    // A finished game saved by an older version is marked as finished now, for the title.
+    if (conf.snapshot.context.ended) writeSave(conf, difficulty);
     this.heardView = viewFor(conf, 'observer');
     this.confirmedSeat = '';
     this.seat = this.activeSeat();
