@@ -1373,23 +1373,29 @@ describe('every other screen', () => {
   });
 });
 
+/** The title screen, with the recorded (finished) game of karabakh-credibility as the device's save. */
+const withFinishedSave = async (name: string) => {
+  const { readFileSync } = await import('node:fs');
+  const recorded = JSON.parse(
+    readFileSync('tests/fixtures/games/karabakh-credibility.json', 'utf8'),
+  ) as Record<string, unknown>;
+  const page = await open(name, '?pace=0');
+  await page.evaluate(
+    (save) =>
+      localStorage.setItem(
+        'consensus.save.v1',
+        JSON.stringify({ ...save, app: 'consensus', difficulty: 'normal' }),
+      ),
+    recorded,
+  );
+  await page.reload();
+  return { page, recorded };
+};
+
 describe('after-action report and replay', () => {
   it('the title offers a finished game’s debrief as such, and a game in progress as one to continue', async () => {
-    const { readFileSync } = await import('node:fs');
-    const recorded = JSON.parse(
-      readFileSync('tests/fixtures/games/karabakh-credibility.json', 'utf8'),
-    ) as Record<string, unknown>;
-    const page = await open('saved-ended', '?pace=0');
-    await page.evaluate(
-      (save) =>
-        localStorage.setItem(
-          'consensus.save.v1',
-          JSON.stringify({ ...save, app: 'consensus', difficulty: 'normal' }),
-        ),
-      recorded,
-    );
     // Saved before the game marked finished saves: opened once, it is marked.
-    await page.reload();
+    const { page } = await withFinishedSave('saved-ended');
     await page.click('#continue');
     await page.locator('main.debrief').waitFor();
     await page.click('#to-title');
@@ -1405,21 +1411,8 @@ describe('after-action report and replay', () => {
   });
 
   it('exports a finished game, replays it to its last vote, and prints every section of the report', async () => {
-    const { readFileSync } = await import('node:fs');
-    const recorded = JSON.parse(
-      readFileSync('tests/fixtures/games/karabakh-credibility.json', 'utf8'),
-    ) as Record<string, unknown>;
-    const page = await open('report', '?pace=0');
     // A finished game, as a save: Continue opens its debrief.
-    await page.evaluate(
-      (save) =>
-        localStorage.setItem(
-          'consensus.save.v1',
-          JSON.stringify({ ...save, app: 'consensus', difficulty: 'normal' }),
-        ),
-      recorded,
-    );
-    await page.reload();
+    const { page, recorded } = await withFinishedSave('report');
     await page.click('#continue');
     await page.locator('main.debrief').waitFor();
     await page.click('#after-action');
@@ -1434,6 +1427,7 @@ describe('after-action report and replay', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^consensus-karabakh-credibility-seed\d+\.json$/);
     const file = await download.path();
+    const { readFileSync } = await import('node:fs');
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { events: unknown[] };
     expect(exported.events.length).toBe((recorded.events as unknown[]).length);
     // Print view: every section is shown, no buttons.
