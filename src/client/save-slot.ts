@@ -1,8 +1,6 @@
-/** Where the autosave lives, and whether there is one: all the title screen needs to know. */
+/** Where the autosave lives, and what the title and the replay screen read of it without replaying it. */
 export const SAVE_KEY = 'consensus.save.v1';
 export const BROKEN_SAVE_KEY = 'consensus.save.broken';
-/** Set beside the save when its game has ended, so that the title offers its debrief, not "continue". */
-export const SAVE_ENDED_KEY = 'consensus.save.ended';
 
 export const hasSave = (): boolean => {
   try {
@@ -12,11 +10,24 @@ export const hasSave = (): boolean => {
   }
 };
 
-/** Whether the saved game has ended (its debrief is what "continue" opens). */
-export const savedGameEnded = (): boolean => {
+/** The save as stored, and the few things read off it directly (no replay, no scenario check). */
+export interface SavePeek {
+  raw: string;
+  scenario: string;
+  events: number;
+  /** The game has ended: "continue" opens its debrief. */
+  ended: boolean;
+}
+
+/** A look at the save without replaying it; null when there is none or it is not a game record. */
+export const peekSave = (): SavePeek | null => {
   try {
-    return localStorage.getItem(SAVE_ENDED_KEY) === '1';
+    const raw = localStorage.getItem(SAVE_KEY);
+    if (raw === null) return null;
+    const save = JSON.parse(raw) as { scenario?: unknown; events?: unknown; ended?: unknown };
+    if (typeof save.scenario !== 'string' || !Array.isArray(save.events)) return null;
+    return { raw, scenario: save.scenario, events: save.events.length, ended: save.ended === true };
   } catch {
-    return false;
+    return null;
   }
 };

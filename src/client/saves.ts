@@ -5,7 +5,7 @@
 import { SAVE_FORMAT, replayGame, type Conference } from '../core/conference';
 import type { Text } from '../core/scenario';
 import type { Difficulty } from '../core/state';
-import { BROKEN_SAVE_KEY, SAVE_ENDED_KEY, SAVE_KEY } from './save-slot';
+import { BROKEN_SAVE_KEY, SAVE_KEY } from './save-slot';
 import { scenarioById } from './scenarios';
 
 export { BROKEN_SAVE_KEY, SAVE_KEY, hasSave } from './save-slot';
@@ -17,6 +17,8 @@ export interface SaveFile {
   options: { seed: number; profile: string; humans: string[] };
   difficulty: Difficulty;
   events: unknown[];
+  /** Whether the game had ended when saved (read by the title without replaying the save). */
+  ended: boolean;
 }
 
 export const writeSave = (c: Conference, difficulty: Difficulty): void => {
@@ -31,11 +33,10 @@ export const writeSave = (c: Conference, difficulty: Difficulty): void => {
     },
     difficulty,
     events: [...c.log],
+    ended: c.snapshot.context.ended,
   };
   try {
     localStorage.setItem(SAVE_KEY, JSON.stringify(save));
-    if (c.snapshot.context.ended) localStorage.setItem(SAVE_ENDED_KEY, '1');
-    else localStorage.removeItem(SAVE_ENDED_KEY);
   } catch {
     // Storage full or disabled: the game goes on unsaved.
   }
@@ -44,7 +45,6 @@ export const writeSave = (c: Conference, difficulty: Difficulty): void => {
 export const clearSave = (): void => {
   try {
     localStorage.removeItem(SAVE_KEY);
-    localStorage.removeItem(SAVE_ENDED_KEY);
   } catch {
     /* nothing to clear */
   }
@@ -58,7 +58,6 @@ const setAside = (raw: string) => {
   try {
     localStorage.setItem(BROKEN_SAVE_KEY, raw);
     localStorage.removeItem(SAVE_KEY);
-    localStorage.removeItem(SAVE_ENDED_KEY);
   } catch {
     /* ignore */
   }

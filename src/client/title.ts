@@ -5,7 +5,7 @@
  */
 import problems from 'virtual:scenario-problems';
 import { getLang, t, type Lang } from './i18n';
-import { hasSave, savedGameEnded } from './save-slot';
+import { hasSave, peekSave } from './save-slot';
 import { forgetSession, heldSessions, type Held } from './net/held';
 import { button, h } from './ui/dom';
 
@@ -78,7 +78,7 @@ export const renderTitle = (root: HTMLElement, a: TitleActions, notice: string |
           id: 'new-game',
         }),
         button(
-          save ? t(savedGameEnded() ? 'savedDebrief' : 'continueGame') : t('noSave'),
+          save ? t(peekSave()?.ended ? 'savedDebrief' : 'continueGame') : t('noSave'),
           () => a.continueGame(),
           {
             disabled: !save,

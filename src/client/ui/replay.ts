@@ -21,7 +21,7 @@ import { viewFor } from '../../core/views';
 import { getLang, t, tx } from '../i18n';
 import { hallModel } from '../models';
 import { clockMmSs, describeStep } from '../report';
-import { SAVE_KEY } from '../save-slot';
+import { peekSave } from '../save-slot';
 import { scenarioById } from '../scenarios';
 import type { Theme } from '../scenes/types';
 import type { Stage } from '../stage';
@@ -229,29 +229,18 @@ export class ReplayScreen {
    * without exporting it first; null when there is none or it names no known scenario.
    */
   private savedHere(): Node | null {
-    let raw: string | null = null;
-    try {
-      raw = localStorage.getItem(SAVE_KEY);
-    } catch {
-      return null;
-    }
-    if (!raw) return null;
-    try {
-      const save = JSON.parse(raw) as { scenario?: unknown; events?: unknown };
-      const scenario = typeof save.scenario === 'string' ? scenarioById(save.scenario) : null;
-      if (!scenario || !Array.isArray(save.events)) return null;
-      return h(
-        'div',
-        { class: 'menu' },
-        button(
-          t('replaySaved', { title: tx(scenario.title), n: save.events.length }),
-          () => this.open(raw),
-          { id: 'replay-saved', class: 'primary' },
-        ),
-      );
-    } catch {
-      return null;
-    }
+    const save = peekSave();
+    const scenario = save ? scenarioById(save.scenario) : null;
+    if (!save || !scenario) return null;
+    return h(
+      'div',
+      { class: 'menu' },
+      button(
+        t('replaySaved', { title: tx(scenario.title), n: save.events }),
+        () => this.open(save.raw),
+        { id: 'replay-saved', class: 'primary' },
+      ),
+    );
   }
 
   // ── the replay screen ──────────────────────────────────────────────────────────────────
