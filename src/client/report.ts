@@ -644,9 +644,9 @@ export class Namer {
   /** Who voted what on a closed ballot, one group a part ("Yes: A, B"), empty groups left out. */
   voteGroups(b: ClosedBallot): string[] {
     const g = ballotGroups(this.scenario, b);
-    return [...VOTE_GROUPS, ['votedNone', 'none'] as const]
-      .filter(([, k]) => g[k].length)
-      .map(([label, k]) => `${this.w(label)}: ${this.list(g[k])}`);
+    return VOTE_GROUPS.filter(([, k]) => g[k].length).map(
+      ([label, k]) => `${this.w(label)}: ${this.list(g[k])}`,
+    );
   }
   /** The council's decision on a crisis, with what it did to the alliance's metrics. */
   crisisDecision(id: string, st: CrisisState): string {
@@ -1060,11 +1060,13 @@ export const timelineOf = (
   return out;
 };
 
+/** The groups of a closed ballot's voters, in the order they are listed; the last did not vote. */
 const VOTE_GROUPS = [
   ['votedYes', 'yes'],
   ['votedAside', 'standAside'],
   ['votedAbstain', 'abstain'],
   ['votedNo', 'no'],
+  ['votedNone', 'none'],
 ] as const;
 
 /** Who voted what on a closed ballot, in scenario order; `none` lists eligible non-voters. */
@@ -1221,13 +1223,10 @@ export const buildReport = (
       {
         type: 'list',
         cls: 'ballot-votes',
-        items: [
-          ...VOTE_GROUPS.map(([label, k]): Inline[] => [
-            { strong: `${n.w(label)}:` },
-            ` ${n.list(g[k])}`,
-          ]),
-          [{ strong: `${n.w('votedNone')}:` }, ` ${n.list(g.none)}`],
-        ],
+        items: VOTE_GROUPS.map(([label, k]): Inline[] => [
+          { strong: `${n.w(label)}:` },
+          ` ${n.list(g[k])}`,
+        ]),
       },
     );
   });
