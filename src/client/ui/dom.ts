@@ -77,6 +77,26 @@ const giveBack = (
   }
 };
 
+/**
+ * How far each element was last scrolled, noted from its scroll events. Reading `scrollTop` makes
+ * the browser lay the page out first whenever the page changed since the last layout: a desk drawn
+ * anew panel by panel would be laid out twice for every panel (about 10–30 ms at Start on a slow
+ * machine), though no panel scrolls by itself.
+ */
+const scrolledTo = new WeakMap<EventTarget, number>();
+let noting = false;
+const noteScrolling = (): void => {
+  if (noting) return;
+  noting = true;
+  document.addEventListener(
+    'scroll',
+    (e) => {
+      if (e.target instanceof Element) scrolledTo.set(e.target, e.target.scrollTop);
+    },
+    { capture: true, passive: true },
+  );
+};
+
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 const editable = (el: Element | null): el is Editable =>
   el instanceof HTMLTextAreaElement ||
@@ -103,14 +123,15 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
     editable(active) && active.selectionStart !== null
       ? [active.selectionStart, active.selectionEnd ?? active.selectionStart]
       : null;
-  const scroll = host.scrollTop;
+  noteScrolling();
+  const scroll = scrolledTo.get(host) ?? 0;
   host.replaceChildren(...children.filter((c): c is Node => c !== null));
   giveBack(host, 'data-key', values);
   for (const k of opened)
     host
       .querySelector(`summary[data-key="${CSS.escape(k)}"]`)
       ?.parentElement?.setAttribute('open', '');
-  host.scrollTop = scroll;
+  if (scroll > 0) host.scrollTop = scroll;
   const again = key ? host.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
   if (inside && !again && host.hasAttribute('tabindex')) host.focus({ preventScroll: true });
   if (again) {
