@@ -340,7 +340,7 @@ describe('a classroom session', () => {
     const from = (await ana.locator('#you-are').innerText()).includes('Armenia') ? 'am' : 'kz';
     const to = from === 'am' ? 'kz' : 'am';
     const toName = to === 'am' ? 'Republic of Armenia' : 'Republic of Kazakhstan';
-    const row = teacher.locator('#console-people li', { hasText: 'Ana' });
+    const row = teacher.locator('#console-people tr', { hasText: 'Ana' });
     await row.getByLabel('Move Ana to').selectOption(to);
     await row.getByRole('button', { name: 'Move', exact: true }).click();
     // Her desk now speaks for the new delegation, and acts for it: her answer to the roll call
@@ -390,11 +390,11 @@ describe('a classroom session', () => {
     await ana.locator('#you-muted').waitFor();
     // The teacher's list has her once, not her old connection beside the new one.
     await expect
-      .poll(() => teacher.locator('#console-people li', { hasText: 'Ana' }).count())
+      .poll(() => teacher.locator('#console-people tr', { hasText: 'Ana' }).count())
       .toBe(1);
     // The word back: the notice goes, and the message goes out.
     await teacher
-      .locator('#console-people li', { hasText: 'Ana' })
+      .locator('#console-people tr', { hasText: 'Ana' })
       .getByRole('button', { name: 'Unmute' })
       .click();
     await ana.locator('#you-muted').waitFor({ state: 'detached' });
@@ -411,7 +411,24 @@ describe('a classroom session', () => {
     // Removing a student is asked twice; the removed student's desk says so.
     const cy = await page('cy-removed');
     await studentJoins(cy, code, 'Cy');
-    const cyRow = teacher.locator('#console-people li', { hasText: 'Cy' });
+    const cyRow = teacher.locator('#console-people tr', { hasText: 'Cy' });
+    // A student a row (a list took three lines a student: 28 students made the console 5,900 px
+    // long), grouped by delegation in the scenario's order, under a count.
+    await cyRow.waitFor();
+    expect(await teacher.locator('#people-count').innerText()).toBe(
+      '2 students, 2 of them connected.',
+    );
+    const rows = await teacher.locator('#console-people tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        delegation: tr.querySelectorAll('td')[0]!.textContent,
+        height: tr.getBoundingClientRect().height,
+      })),
+    );
+    expect(rows.map((r) => r.delegation)).toEqual([
+      'Republic of Kazakhstan',
+      'Republic of Armenia',
+    ]);
+    for (const r of rows) expect(r.height).toBeLessThan(60);
     await cyRow.locator('summary', { hasText: 'Remove' }).click();
     await cyRow.getByRole('button', { name: 'No, keep Cy' }).click();
     expect(await cyRow.locator('details.confirm').getAttribute('open')).toBeNull();

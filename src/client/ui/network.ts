@@ -941,65 +941,119 @@ export class NetworkScreens {
     ];
   }
 
+  /**
+   * The students, a row each, grouped by delegation (a team's members together): who is connected,
+   * and the teacher's Move, Mute and Remove. A table, so that a class of 30 fits on a screen or two
+   * (a list took three lines a student).
+   */
   private people(v: ConferenceView, roster: RosterEntry[]): Node[] {
     const s = this.scenario!;
     const members = s.delegations.filter((d) => d.role === 'member');
+    const order = new Map(s.delegations.map((d, i) => [d.id, i]));
+    const students = roster
+      .filter((r) => r.role === 'delegation')
+      .map((r, joined) => ({ r, joined }))
+      .sort(
+        (a, b) => (order.get(a.r.seat) ?? 0) - (order.get(b.r.seat) ?? 0) || a.joined - b.joined,
+      )
+      .map((x) => x.r);
+    const connected = students.filter((r) => r.connected).length;
+    const row = (r: RosterEntry): HTMLElement => {
+      const move = h(
+        'select',
+        { id: `move-${r.id}`, 'data-key': `move-${r.id}` },
+        ...members.map((m) =>
+          h('option', { value: m.id, selected: m.id === r.seat ? true : null }, tx(m.name)),
+        ),
+      );
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, r.name),
+        h('td', {}, delegationName(r.seat, s)),
+        h(
+          'td',
+          {},
+          `${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''}`,
+        ),
+        h(
+          'td',
+          {},
+          h(
+            'div',
+            { class: 'inline' },
+            // Read as "Move Ana to [delegation] [Move]".
+            h(
+              'label',
+              { for: `move-${r.id}`, class: 'visually-hidden' },
+              t('moveLabel', { name: r.name }),
+            ),
+            move,
+            button(
+              t('moveAction'),
+              () => this.session?.admin({ action: 'move', member: r.id, seat: move.value }),
+              { 'data-key': `mv-${r.id}` },
+            ),
+          ),
+        ),
+        h(
+          'td',
+          {},
+          button(
+            r.muted ? t('unmuteAction') : t('muteAction'),
+            () => this.session?.admin({ action: 'mute', member: r.id, muted: !r.muted }),
+            { 'data-key': `mute-${r.id}` },
+          ),
+        ),
+        h(
+          'td',
+          {},
+          // Asked twice: the student's desk closes at once.
+          confirmAction(
+            `rm-${r.id}`,
+            t('removeAction'),
+            t('removeConfirm', { name: r.name }),
+            button(
+              t('removeConfirmYes', { name: r.name }),
+              () => this.session?.admin({ action: 'remove', member: r.id }),
+              { 'data-key': `rm-yes-${r.id}` },
+            ),
+            t('keepStudent', { name: r.name }),
+          ),
+        ),
+      );
+    };
     return [
       h('h2', { id: 'h-people' }, t('participants')),
-      h(
-        'ul',
-        { class: 'people' },
-        ...roster
-          .filter((r) => r.role === 'delegation')
-          .map((r) => {
-            const move = h(
-              'select',
-              { id: `move-${r.id}`, 'data-key': `move-${r.id}` },
-              ...members.map((m) =>
-                h('option', { value: m.id, selected: m.id === r.seat ? true : null }, tx(m.name)),
-              ),
-            );
-            // "Move Ana to [delegation] [Move]", read in that order; then Mute and Remove.
-            return h(
-              'li',
-              {},
+      students.length
+        ? h('p', { id: 'people-count' }, t('participantsCount', { n: students.length, connected }))
+        : h('p', { id: 'people-count' }, t('noParticipants')),
+      students.length
+        ? scrollBox(
+            t('participants'),
+            h(
+              'table',
+              { class: 'people' },
               h(
-                'p',
+                'thead',
                 {},
-                h('strong', {}, r.name),
-                ` — ${delegationName(r.seat, s)}; ${r.connected ? t('connected') : t('disconnected')}${r.muted ? `; ${t('muted')}` : ''}`,
-              ),
-              h(
-                'div',
-                { class: 'inline' },
-                h('label', { for: `move-${r.id}` }, t('moveLabel', { name: r.name })),
-                move,
-                button(
-                  t('moveAction'),
-                  () => this.session?.admin({ action: 'move', member: r.id, seat: move.value }),
-                  { 'data-key': `mv-${r.id}` },
+                h(
+                  'tr',
+                  {},
+                  ...[
+                    t('student'),
+                    t('delegation'),
+                    t('connection'),
+                    t('moveColumn'),
+                    t('wordColumn'),
+                    t('removeColumn'),
+                  ].map((x) => h('th', { scope: 'col' }, x)),
                 ),
               ),
-              button(
-                r.muted ? t('unmuteAction') : t('muteAction'),
-                () => this.session?.admin({ action: 'mute', member: r.id, muted: !r.muted }),
-                { 'data-key': `mute-${r.id}` },
-              ),
-              // Asked twice: the student's desk closes at once.
-              confirmAction(
-                `rm-${r.id}`,
-                t('removeAction'),
-                t('removeConfirm', { name: r.name }),
-                button(
-                  t('removeConfirmYes', { name: r.name }),
-                  () => this.session?.admin({ action: 'remove', member: r.id }),
-                  { 'data-key': `rm-yes-${r.id}` },
-                ),
-                t('keepStudent', { name: r.name }),
-              ),
-            );
-          }),
-      ),
+              h('tbody', {}, ...students.map(row)),
+            ),
+          )
+        : null,
       v.ended ? null : h('span', {}),
     ].filter((x): x is HTMLElement => x !== null);
   }
