@@ -5,7 +5,14 @@
  * small bilingual table here. `buildReport` gives a document model; `reportMarkdown` renders it as
  * Markdown and `ui/report-view.ts` as HTML, so both say the same thing.
  */
-import { currentPhase, saveGame, send, startConference, type Conference } from '../core/conference';
+import {
+  currentPhase,
+  phaseText,
+  saveGame,
+  send,
+  startConference,
+  type Conference,
+} from '../core/conference';
 import { AWARD_NAMES, debriefOf } from '../core/debrief';
 import type { ConferenceEvent, Motion, Term } from '../core/events';
 import { PROFILES, type DecisionReason } from '../core/profiles';
@@ -77,7 +84,8 @@ const EN = {
   eligibleCount: 'Eligible to vote: {n} members; present: {p}',
   none: '—',
   noCrises: 'No crisis arose.',
-  crisisAsk: '{req} asks for {asked} under {art}.',
+  crisisAsk:
+    'Requesting state: {req}; handled in the game under {art}; the answer it seeks: {asked}.',
   crisisAgainst: 'Named outside actor: {who}.',
   art_art2: 'Article 2 (consultations)',
   art_art4: 'Article 4 (collective defence)',
@@ -268,22 +276,22 @@ const EN = {
 type WordKey = keyof typeof EN;
 
 const RU: Record<WordKey, string> = {
-  title: 'Разбор по итогам конференции: {t}',
+  title: 'Отчёт о конференции: {t}',
   meta_scenario: 'Сценарий',
   meta_setting: 'Место и время',
   meta_procedure: 'Процедура',
-  meta_seed: 'Зерно игры',
+  meta_seed: 'Номер партии',
   meta_events: 'Событий в журнале',
   meta_clock: 'Время конференции',
   meta_status: 'Состояние',
   status_ended: 'конференция завершена',
-  status_open: 'не завершена: разбор показывает игру после события {n} ({phase})',
+  status_open: 'не завершена: отчёт показывает игру после события {n} ({phase})',
   sec_outcomes: 'Итоги',
   sec_timeline: 'Хронология',
   sec_votes: 'Голосования',
   sec_crises: 'Кризисы',
   sec_whatIf: 'При другой процедуре',
-  sec_metrics: 'Показатели альянса по ходу конференции',
+  sec_metrics: 'Показатели союза по ходу конференции',
   sec_saidDid: 'Слова и дела',
   sec_scores: 'Результаты и награды',
   sec_history: 'Историческая справка и источники',
@@ -310,19 +318,20 @@ const RU: Record<WordKey, string> = {
   ballotProposal: 'Голосование {n}: {p}',
   ballotAmendment: 'Голосование {n}: поправка «{a}» к предложению {p}',
   result: 'Итог',
-  blockedBy: 'заблокировали: {who}',
+  blockedBy: 'против: {who}',
   tally:
-    '«за» — {yes}, возразили — {no}, не участвовали — {aside}, воздержались — {abst}, не голосовали — {nv}',
+    '«За» — {yes}, возразили — {no}, не участвовали — {aside}, воздержались — {abst}, не голосовали — {nv}',
   votedYes: 'За',
   votedAside: 'Не участвовали',
   votedAbstain: 'Воздержались',
   votedNo: 'Возразили (против)',
   votedNone: 'Не голосовали',
   consentOf: 'Требуется согласие: {who}',
-  eligibleCount: 'Право голоса: {n} членов; присутствуют: {p}',
+  eligibleCount: 'Имеют право голоса: {n}; присутствуют: {p}',
   none: '—',
   noCrises: 'Кризисов не было.',
-  crisisAsk: '{req} просит: {asked} — {art}.',
+  crisisAsk:
+    'Запрашивающее государство: {req}; основание в игре: {art}; ответ, которого оно добивается: {asked}.',
   crisisAgainst: 'Названная внешняя сторона: {who}.',
   art_art2: 'статья 2 (консультации)',
   art_art4: 'статья 4 (коллективная оборона)',
@@ -341,7 +350,7 @@ const RU: Record<WordKey, string> = {
   level_none: 'без коллективных действий',
   resp_object: 'возражает против любых действий',
   resp_standAside: 'не участвует',
-  resp_statement: 'заявление о поддержке',
+  resp_statement: 'заявление в поддержку',
   resp_humanitarian: 'гуманитарная помощь',
   resp_monitoring: 'миссия наблюдателей',
   resp_militaryTechnical: 'военно-техническая помощь',
@@ -360,14 +369,14 @@ const RU: Record<WordKey, string> = {
   wi_notHonoured: 'не была бы удовлетворена',
   quote: '«{t}»',
   response: 'Ответ',
-  metricsCaption: 'Показатели альянса (0–100) после каждого решения',
+  metricsCaption: 'Показатели союза (0–100) после каждого решения',
   step: 'Шаг',
   time: 'Время',
   step_start: 'Начало',
   step_end: 'Конец',
   step_proposal: 'Голосование: {p}',
   step_crisis: 'Кризис: {c}',
-  metric_credibility: 'Доверие к альянсу',
+  metric_credibility: 'Доверие к союзу',
   metric_cohesion: 'Сплочённость',
   metric_borderSecurity: 'Безопасность границ',
   metric_stratcom: 'Коммуникация и имидж',
@@ -463,7 +472,7 @@ const RU: Record<WordKey, string> = {
   motion_unmoderatedCaucus: 'неформальные консультации ({min} мин)',
   motion_closeDebate: 'прекратить прения и голосовать',
   motion_setSpeakingTime: 'установить регламент {s} с',
-  motion_suspendMeeting: 'прервать заседание',
+  motion_suspendMeeting: 'объявить перерыв в заседании',
   motion_postponeProposal: 'отложить предложение {p}',
   ev_putMotion: 'Председатель ставит на голосование предложение делегации {d} ({m}).',
   ev_grantMotion: 'Председатель удовлетворил предложение делегации {d}: {m}.',
@@ -534,6 +543,7 @@ export const clockMmSs = (s: number): string =>
 
 const pick = (text: Text, lang: ReportLang): string => text[lang];
 
+/** A change as shown: `+3`, `-2` (in Russian with a minus sign, `−2`). */
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
 /** Names and titles from the scenario, in one language. */
@@ -544,6 +554,9 @@ export class Namer {
   ) {}
   w(key: WordKey, params: Record<string, string | number> = {}): string {
     return word(this.lang, key, params);
+  }
+  signed(x: number): string {
+    return this.lang === 'ru' ? signed(x).replace('-', '−') : signed(x);
   }
   delegation(id: string): string {
     const d = this.scenario.delegations.find((x) => x.id === id);
@@ -656,7 +669,7 @@ export class Namer {
       title: this.crisis(id),
       level: this.level(st.level),
       h: this.w(st.honoured ? 'honoured' : 'notHonoured'),
-    })} ${this.w('metricChange', { c: signed(st.credibilityChange), h: signed(st.cohesionChange) })}${froze}`;
+    })} ${this.w('metricChange', { c: this.signed(st.credibilityChange), h: this.signed(st.cohesionChange) })}${froze}`;
   }
   crisisAsk(id: string): string {
     const c = this.scenario.crises.find((x) => x.id === id);
@@ -1133,7 +1146,10 @@ export const buildReport = (
           ` ${
             ctx.ended
               ? n.w('status_ended')
-              : n.w('status_open', { n: conference.log.length, phase: currentPhase(conference) })
+              : n.w('status_open', {
+                  n: conference.log.length,
+                  phase: pick(phaseText(currentPhase(conference)), n.lang),
+                })
           }`,
         ],
       ],
@@ -1267,7 +1283,7 @@ export const buildReport = (
           s: Math.round(st.satisfaction * 100),
         })}`,
         st.participants.length ? ` ${n.w('participants', { who: n.list(st.participants) })}` : '',
-        ` ${n.w('metricChange', { c: signed(st.credibilityChange), h: signed(st.cohesionChange) })}`,
+        ` ${n.w('metricChange', { c: n.signed(st.credibilityChange), h: n.signed(st.cohesionChange) })}`,
         st.froze ? ` ${n.w('froze', { req: n.delegation(c.requester) })}` : '',
       ];
       crises.blocks.push({ type: 'p', content: lines });

@@ -227,8 +227,8 @@ const refused = (c: Conference, event: ConferenceEvent): SendResult => {
   return {
     ok: false,
     reason: {
-      en: `"${event.type}" is not in order ${phase.en}`,
-      ru: `«${event.type}» сейчас не допускается: ${phase.ru}`,
+      en: `that is not in order ${phase.en}`,
+      ru: `это действие недопустимо ${phase.ru}`,
     },
     conference: c,
   };

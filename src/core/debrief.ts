@@ -67,7 +67,7 @@ export const scoreOf = (ctx: ConferenceContext, env: Env, d: string): Score => {
 export type AwardId = 'reliableAlly' | 'bridgeBuilder' | 'spoiler' | 'solidarity' | 'topDelegation';
 export const AWARD_NAMES: Record<AwardId, Text> = {
   reliableAlly: { en: 'Reliable ally', ru: 'Надёжный союзник' },
-  bridgeBuilder: { en: 'Bridge builder', ru: 'Строитель мостов' },
+  bridgeBuilder: { en: 'Bridge builder', ru: 'Посредник' },
   spoiler: { en: 'Spoiler', ru: 'Возмутитель спокойствия' },
   solidarity: { en: 'Solidarity', ru: 'Солидарность' },
   topDelegation: { en: 'Best delegation', ru: 'Лучшая делегация' },
@@ -101,7 +101,7 @@ export const awardsOf = (ctx: ConferenceContext, env: Env, scores: Score[]): Awa
       delegation: reliable,
       reason: {
         en: `kept all ${ctx.delegations[reliable]!.kept} of its commitments`,
-        ru: `выполнила все обязательства (${ctx.delegations[reliable]!.kept})`,
+        ru: `все обязательства выполнены (${ctx.delegations[reliable]!.kept})`,
       },
     });
   const deals = (d: string) =>
@@ -137,7 +137,7 @@ export const awardsOf = (ctx: ConferenceContext, env: Env, scores: Score[]): Awa
       delegation: spoiler,
       reason: {
         en: `blocked ${blocks(spoiler)} ${blocks(spoiler) === 1 ? 'proposal' : 'proposals'}`,
-        ru: `заблокировала предложений: ${blocks(spoiler)}`,
+        ru: `заблокировано предложений: ${blocks(spoiler)}`,
       },
     });
   const support = (d: string) =>

@@ -85,7 +85,7 @@ const motionRule = (c: Conference, m: PendingMotion): Text => {
   const modes = rule.inOrder.map((x) => MODE[x]!);
   return {
     en: `${MOTION_NAMES[m.motion.kind].en}: in order during ${modes.map((x) => x.en).join(' or ')}, never during a speech; decided by ${THRESHOLD[rule.threshold].en}; precedence ${rule.precedence}`,
-    ru: `${MOTION_NAMES[m.motion.kind].ru}: допускается в режиме ${modes.map((x) => `«${x.ru}»`).join(' или ')}, но не во время выступления; решается: ${THRESHOLD[rule.threshold].ru}; очерёдность ${rule.precedence}`,
+    ru: `Процедурное предложение «${MOTION_NAMES[m.motion.kind].ru}» допускается в режиме ${modes.map((x) => `«${x.ru}»`).join(' или ')}, но не во время выступления; порог: ${THRESHOLD[rule.threshold].ru}; очерёдность — ${rule.precedence}`,
   };
 };
 
@@ -189,12 +189,12 @@ export const judgeChairEvent = (
         const f = ctx.motions[first]!;
         return wrong(rule, {
           en: `Motions are taken by precedence: ${MOTION_NAMES[f.motion.kind].en} comes before ${MOTION_NAMES[m.motion.kind].en}.`,
-          ru: `Предложения рассматриваются по очерёдности: «${MOTION_NAMES[f.motion.kind].ru}» идёт раньше, чем «${MOTION_NAMES[m.motion.kind].ru}».`,
+          ru: `Процедурные предложения рассматриваются по очерёдности: сначала «${MOTION_NAMES[f.motion.kind].ru}», затем «${MOTION_NAMES[m.motion.kind].ru}».`,
         });
       }
       return ok(rule, {
         en: `Right: ${MOTION_NAMES[m.motion.kind].en} is in order and goes to ${THRESHOLD[env.profile.motions[m.motion.kind].threshold].en}.`,
-        ru: `Верно: предложение «${MOTION_NAMES[m.motion.kind].ru}» внесено по порядку; решается: ${THRESHOLD[env.profile.motions[m.motion.kind].threshold].ru}.`,
+        ru: `Верно: предложение «${MOTION_NAMES[m.motion.kind].ru}» внесено по порядку; порог: ${THRESHOLD[env.profile.motions[m.motion.kind].threshold].ru}.`,
       });
     }
     case 'chair.ruleMotionOutOfOrder': {
@@ -248,7 +248,10 @@ export const judgeChairEvent = (
       return missing.length
         ? wrong(rule, {
             en: `Closed too early: ${missing.map((d) => nameOf(env, d).en).join(', ')} had not voted.`,
-            ru: `Закрыто слишком рано: не проголосовали ${missing.map((d) => `«${nameOf(env, d).ru}»`).join(', ')}.`,
+            ru:
+              missing.length === 1
+                ? `Закрыто слишком рано: не проголосовала делегация «${nameOf(env, missing[0]!).ru}».`
+                : `Закрыто слишком рано: не проголосовали делегации ${missing.map((d) => `«${nameOf(env, d).ru}»`).join(', ')}.`,
           })
         : ok(rule, T('Right: every member had voted.', 'Верно: проголосовали все.'));
     }

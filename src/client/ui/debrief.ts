@@ -8,7 +8,7 @@ import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import { t, tx, type Key } from '../i18n';
 import { h, scrollBox } from './dom';
-import { proposalLabel, sourceList as sourcesOf } from './labels';
+import { proposalLabel, sourceList as sourcesOf, termLabel } from './labels';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag: string, attrs: Record<string, string | number>) => {
@@ -138,29 +138,7 @@ export const renderDebrief = (
         scenario.actors.find((x) => x.id === id)?.name ??
         (id === 'csto' ? { en: 'CSTO', ru: 'ОДКБ' } : { en: id, ru: id }),
     );
-  const termText = (term: Debrief['commitments'][number]['term']): string => {
-    switch (term.type) {
-      case 'vote':
-        return t('term_vote', {
-          c: t(`choiceWord_${term.choice}` as Key),
-          p: ptitle(term.proposal),
-        });
-      case 'response':
-        return t('term_response', {
-          r: t(`resp_${term.atLeast}` as Key),
-          c: tx(
-            scenario.crises.find((c) => c.id === term.crisis)?.title ?? {
-              en: term.crisis,
-              ru: term.crisis,
-            },
-          ),
-        });
-      case 'capital':
-        return t('term_capital', { n: term.amount });
-      case 'amendment':
-        return t('term_amendment', { a: term.amendment, p: ptitle(term.proposal) });
-    }
-  };
+  const termText = (term: Debrief['commitments'][number]['term']) => termLabel(term, scenario);
   const ptitle = (id: string) => proposalLabel(id, scenario);
   const sourceList = (ids: string[]) => sourcesOf(scenario, ids);
   const mayRead = (id: string) => seats.includes(id);

@@ -22,6 +22,7 @@ import {
   proposalLabel,
   sourceList,
   statementLines,
+  termLabel,
 } from './labels';
 
 /** An event sent to the server, whose answer comes later. */
@@ -51,7 +52,11 @@ const paragraphs = (text: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
+/** A figure as shown: `+0.41`; in Russian with a decimal comma and a minus sign, `−0,41`. */
+const fmt = (x: number) => {
+  const s = x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2);
+  return getLang() === 'ru' ? s.replace('.', ',').replace('-', '−') : s;
+};
 const factorList = (fs: Factor[]) =>
   h(
     'ul',
@@ -1098,27 +1103,7 @@ export class GameScreen {
   }
 
   private termText(term: Term): string {
-    switch (term.type) {
-      case 'vote':
-        return t('term_vote', {
-          c: t(`choiceWord_${term.choice}` as Key),
-          p: this.proposalTitle(term.proposal),
-        });
-      case 'response':
-        return t('term_response', {
-          r: t(`resp_${term.atLeast}` as Key),
-          c: tx(
-            this.deps.scenario.crises.find((c) => c.id === term.crisis)?.title ?? {
-              en: term.crisis,
-              ru: term.crisis,
-            },
-          ),
-        });
-      case 'capital':
-        return t('term_capital', { n: term.amount });
-      case 'amendment':
-        return t('term_amendment', { a: term.amendment, p: this.proposalTitle(term.proposal) });
-    }
+    return termLabel(term, this.deps.scenario);
   }
 
   private negotiation(v: ConferenceView): Node[] {
@@ -1131,21 +1116,12 @@ export class GameScreen {
     const terms: Option[] = [];
     for (const n of [3, 5, 10]) terms.push({ id: `capital:${n}`, label: t('term_capital', { n }) });
     for (const p of undecided) {
-      terms.push({
-        id: `vote:${p.id}:yes`,
-        label: t('term_vote', {
-          c: t('choiceWord_yes'),
-          p: proposalLabel(p.id, this.deps.scenario),
-        }),
-      });
-      if (PROFILES[v.profile].standAside)
-        terms.push({
-          id: `vote:${p.id}:standAside`,
-          label: t('term_vote', {
-            c: t('choiceWord_standAside'),
-            p: proposalLabel(p.id, this.deps.scenario),
-          }),
-        });
+      for (const choice of ['yes', 'standAside'] as const)
+        if (choice === 'yes' || PROFILES[v.profile].standAside)
+          terms.push({
+            id: `vote:${p.id}:${choice}`,
+            label: this.termText({ type: 'vote', proposal: p.id, choice }),
+          });
     }
     for (const c of this.deps.scenario.crises)
       if (v.crises[c.id]?.status !== 'decided')
@@ -1153,7 +1129,7 @@ export class GameScreen {
           if (c.options.some((o) => o.kind === r))
             terms.push({
               id: `response:${c.id}:${r}`,
-              label: t('term_response', { r: t(`resp_${r}`), c: tx(c.title) }),
+              label: this.termText({ type: 'response', crisis: c.id, atLeast: r }),
             });
     const parse = (id: string): Term => {
       const [kind, a, b] = id.split(':');

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioFile } from '../../../tests/helpers/scenarios';
 import { setLang } from '../i18n';
-import { ballotResult, ballotTitle, statementLines } from './labels';
+import { ballotResult, ballotTitle, statementLines, termLabel } from './labels';
 
 const s = scenarioFile('karabakh-credibility');
 const k1 = s.proposals.find((p) => p.code === 'K1')!;
@@ -65,5 +65,35 @@ describe('a ballot’s result in a word', () => {
     expect(ballotResult(closed('amendment', false))).toBe('отклонена');
     expect(ballotResult(closed('proposal', true))).toBe('принято');
     expect(ballotResult(closed('proposal', false))).toBe('не принято');
+  });
+});
+
+describe('a term of an offer or a commitment, as the desk and the debrief name it', () => {
+  const t18 = scenarioFile('tsakhkadzor-2018');
+  const p = t18.proposals.find((x) => x.amendments.length > 0)!;
+  const a = p.amendments[0]!;
+  beforeEach(() => vi.stubGlobal('document', { documentElement: {} }));
+  afterEach(() => {
+    setLang('en');
+    vi.unstubAllGlobals();
+  });
+
+  it('an amendment is named by its title, not by its id', () => {
+    const label = termLabel({ type: 'amendment', proposal: p.id, amendment: a.id }, t18);
+    expect(label).toBe(`support for the amendment «${a.title.en}» to ${p.code} ${p.title.en}`);
+  });
+
+  it('in Russian, standing aside is not called a vote, and the crisis is named as a title', () => {
+    setLang('ru');
+    expect(termLabel({ type: 'vote', proposal: k1.id, choice: 'standAside' }, s)).toBe(
+      `неучастие в голосовании по предложению K1 ${k1.title.ru}`,
+    );
+    expect(termLabel({ type: 'vote', proposal: k1.id, choice: 'yes' }, s)).toBe(
+      `голос «за» по предложению K1 ${k1.title.ru}`,
+    );
+    const c = s.crises[0]!;
+    expect(termLabel({ type: 'response', crisis: c.id, atLeast: 'monitoring' }, s)).toBe(
+      `ответ не слабее «миссия наблюдателей» в кризисе «${c.title.ru}»`,
+    );
   });
 });

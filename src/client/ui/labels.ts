@@ -2,6 +2,7 @@
  * How the game names things on screen, the same in the desk, the hall, the map, the debrief, the
  * replay and what a screen reader hears: phases, the clock, proposals, ballots and statements.
  */
+import type { Term } from '../../core/events';
 import type { Scenario } from '../../core/scenario';
 import { isBilingualSpeech, speechIn } from '../../core/speech';
 import type { Statement } from '../../core/state';
@@ -36,6 +37,38 @@ export const delegationName = (id: string, s: Scenario): string => {
 export const proposalLabel = (id: string, s: Scenario): string => {
   const p = s.proposals.find((x) => x.id === id);
   return p ? `${p.code} ${tx(p.title)}` : id;
+};
+
+/**
+ * A term of an offer or a commitment, as the desk's negotiation form, the commitments and the
+ * debrief name it ("a vote «yes» on 1a …", "standing aside on 1a …", "support for the amendment
+ * «…» to 1a …").
+ */
+export const termLabel = (term: Term, s: Scenario): string => {
+  switch (term.type) {
+    case 'vote':
+      return t(term.choice === 'yes' ? 'term_voteYes' : 'term_standAside', {
+        p: proposalLabel(term.proposal, s),
+      });
+    case 'response': {
+      const crisis = s.crises.find((c) => c.id === term.crisis);
+      return t('term_response', {
+        r: t(`resp_${term.atLeast}`),
+        c: crisis ? tx(crisis.title) : term.crisis,
+      });
+    }
+    case 'capital':
+      return t('term_capital', { n: term.amount });
+    case 'amendment': {
+      const a = s.proposals
+        .find((x) => x.id === term.proposal)
+        ?.amendments.find((x) => x.id === term.amendment);
+      return t('term_amendment', {
+        a: a ? tx(a.title) : term.amendment,
+        p: proposalLabel(term.proposal, s),
+      });
+    }
+  }
 };
 
 /**

@@ -73,12 +73,14 @@ const fmt = (x: number): string => {
   }
   return s;
 };
+/** The same in Russian: a decimal comma and a minus sign (`+0,41`, `−0,30`). */
+const fmtRu = (x: number): string => fmt(x).replace('.', ',').replace('-', '−');
 /** The two strongest factors as words, in both languages (for a decision's summary). */
 const factorText = (fs: Factor[]): Text => {
   const top = topFactors(fs, 2);
   return {
     en: top.map((x) => `${x.label.en} ${fmt(x.value)}`).join(' and '),
-    ru: top.map((x) => `${x.label.ru} ${fmt(x.value)}`).join(' и '),
+    ru: top.map((x) => `${x.label.ru} ${fmtRu(x.value)}`).join(' и '),
   };
 };
 
@@ -103,7 +105,7 @@ const commitmentPull = (
         c.term.proposal === proposal,
     )
     .map((c) => ({
-      label: { en: `promise to ${who(env, c.to).en}`, ru: `обещание — ${who(env, c.to).ru}` },
+      label: { en: `promise to ${who(env, c.to).en}`, ru: `обещание (${who(env, c.to).ru})` },
       value:
         Math.round(
           t.loyalty * (c.term.type === 'vote' && c.term.choice === 'yes' ? 1.2 : 0.8) * 100,
@@ -192,9 +194,9 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
     b.kind === 'amendment'
       ? {
           en: `the amendment «${amend(env, b.proposal, b.amendment!).en}» to ${prop(env, b.proposal).en}`,
-          ru: `поправка «${amend(env, b.proposal, b.amendment!).ru}» к ${prop(env, b.proposal).ru}`,
+          ru: `поправка «${amend(env, b.proposal, b.amendment!).ru}» к предложению ${prop(env, b.proposal).ru}`,
         }
-      : prop(env, b.proposal);
+      : { en: prop(env, b.proposal).en, ru: `предложение ${prop(env, b.proposal).ru}` };
   const reasons = factorText(w.factors);
   return {
     type: 'delegate.vote',
@@ -203,7 +205,7 @@ const voteOnBallot = (conf: Conference, seat: string, t: Temper): ConferenceEven
     why: why(
       {
         en: `${who(env, seat).en} ${CHOICE_TEXT[choice]!.en} on ${what.en}: ${reasons.en || 'no strong interest'}`,
-        ru: `${who(env, seat).ru}: ${CHOICE_TEXT[choice]!.ru}, ${what.ru}: ${reasons.ru || 'нет сильного интереса'}`,
+        ru: `${who(env, seat).ru}: ${CHOICE_TEXT[choice]!.ru} — ${what.ru}. Причины: ${reasons.ru || 'нет сильного интереса'}`,
       },
       w.factors,
     ),
@@ -235,7 +237,7 @@ const respondToCrisis = (conf: Conference, seat: string, t: Temper): ConferenceE
       w.factors.push({
         label: {
           en: `promise to ${who(env, promise.to).en}`,
-          ru: `обещание — ${who(env, promise.to).ru}`,
+          ru: `обещание (${who(env, promise.to).ru})`,
         },
         value: t.loyalty,
       });
@@ -300,7 +302,7 @@ const answerOffers = (
     why: why(
       {
         en: `${who(env, seat).en} ${accept ? 'accepts' : 'rejects'} the offer from ${who(env, offer.from).en}`,
-        ru: `${who(env, seat).ru}: ${accept ? 'принимает' : 'отклоняет'} предложение (${who(env, offer.from).ru})`,
+        ru: `${who(env, seat).ru}: ${accept ? 'принимает' : 'отклоняет'} предложение о сделке от делегации «${who(env, offer.from).ru}»`,
       },
       factors,
     ),
@@ -432,7 +434,7 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
             why: why(
               {
                 en: `${who(env, seat).en} accepts the amendment «${amend(env, p, pending.amendment).en}» to ${prop(env, p).en} as friendly`,
-                ru: `${who(env, seat).ru} принимает поправку «${amend(env, p, pending.amendment).ru}» к ${prop(env, p).ru} как дружественную`,
+                ru: `${who(env, seat).ru} принимает поправку «${amend(env, p, pending.amendment).ru}» к предложению ${prop(env, p).ru} как дружественную`,
               },
               [
                 {
@@ -467,7 +469,7 @@ const handleAmendments = (conf: Conference, seat: string, t: Temper): Conference
           why: why(
             {
               en: `${who(env, seat).en} tables the amendment «${amend(env, p, a).en}» to ${prop(env, p).en}`,
-              ru: `${who(env, seat).ru} вносит поправку «${amend(env, p, a).ru}» к ${prop(env, p).ru}`,
+              ru: `${who(env, seat).ru} вносит поправку «${amend(env, p, a).ru}» к предложению ${prop(env, p).ru}`,
             },
             [
               {

@@ -99,7 +99,7 @@ const computeProposalUtility = (
       if (w && delta) {
         const n = actorName(env, a);
         out.push({
-          label: { en: `relations with ${n.en}`, ru: `отношения — ${n.ru}` },
+          label: { en: `relations with ${n.en}`, ru: `отношения (${n.ru})` },
           value: Math.round(((w * delta) / 10) * 100) / 100,
         });
       }
@@ -164,12 +164,12 @@ export const responseUtility = (
     const n = actorName(env, t.with);
     if (t.with === c.against && ['partnership', 'economic', 'union'].includes(t.kind))
       out.push({
-        label: { en: `ties with ${n.en}`, ru: `связи — ${n.ru}` },
+        label: { en: `ties with ${n.en}`, ru: `связи (${n.ru})` },
         value: Math.round(-t.strength * (level / 6) * 100) / 100,
       });
     else if (t.with === c.requester && ['base', 'union', 'partnership'].includes(t.kind))
       out.push({
-        label: { en: `ties with ${n.en}`, ru: `связи — ${n.ru}` },
+        label: { en: `ties with ${n.en}`, ru: `связи (${n.ru})` },
         value: Math.round(t.strength * (level / 6) * 0.8 * 100) / 100,
       });
     else if (t.kind === 'distance')
@@ -186,7 +186,7 @@ export const responseUtility = (
     if (w) {
       const n = actorName(env, c.against);
       out.push({
-        label: { en: `relations with ${n.en}`, ru: `отношения — ${n.ru}` },
+        label: { en: `relations with ${n.en}`, ru: `отношения (${n.ru})` },
         value: Math.round(((-c.relationCost * level * w) / 20) * 100) / 100,
       });
     }

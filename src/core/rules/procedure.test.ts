@@ -313,12 +313,12 @@ describe('motions', () => {
         seat: 'kz',
         motion: { kind: 'moderatedCaucus', minutes: 3, speakingSeconds: 30 },
       },
-      /not in order during moderated debate/,
+      /not in order during a moderated caucus/,
     );
     refuses(
       caucus,
       { type: 'delegate.move', seat: 'kz', motion: { kind: 'setSpeakingTime', seconds: 60 } },
-      /not in order during moderated debate/,
+      /not in order during a moderated caucus/,
     );
     refuses(
       caucus,
@@ -327,7 +327,7 @@ describe('motions', () => {
         seat: 'kz',
         motion: { kind: 'postponeProposal', proposal: 'sensors' },
       },
-      /not in order during moderated debate/,
+      /not in order during a moderated caucus/,
     );
   });
 
@@ -341,7 +341,7 @@ describe('motions', () => {
     refuses(
       c,
       { type: 'delegate.move', seat: 'kz', motion: { kind: 'closeDebate' } },
-      /not in order during unmoderated debate/,
+      /not in order during an unmoderated caucus/,
     );
     refuses(
       c,

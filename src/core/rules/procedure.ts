@@ -298,13 +298,20 @@ export const applyRulePoint = (ctx: Ctx, e: EventOf<'chair.rulePoint'>): void =>
 export const debateMode = (ctx: Ctx): 'formal' | 'moderated' | 'unmoderated' =>
   ctx.caucus ? ctx.caucus.kind : 'formal';
 
+/** A debate mode, as a refusal names it ("… is not in order during a moderated caucus"). */
+const DURING: Record<ReturnType<typeof debateMode>, { en: string; ru: string }> = {
+  formal: { en: 'during formal debate', ru: 'во время официальных прений' },
+  moderated: { en: 'during a moderated caucus', ru: 'во время модерируемых консультаций' },
+  unmoderated: { en: 'during an unmoderated caucus', ru: 'во время неформальных консультаций' },
+};
+
 export const checkMove = (ctx: Ctx, e: EventOf<'delegate.move'>, env: Env): Refusal => {
   const rule = env.profile.motions[e.motion.kind];
   // In chair training, motions out of order reach the chair, who must rule on them.
   if (!rule.inOrder.includes(debateMode(ctx)) && !ctx.training)
     return refuse(
-      `a motion of this kind is not in order during ${debateMode(ctx)} debate`,
-      `такое предложение не допускается в режиме «${debateMode(ctx)}»`,
+      `a motion of this kind is not in order ${DURING[debateMode(ctx)].en}`,
+      `такое процедурное предложение не допускается ${DURING[debateMode(ctx)].ru}`,
     );
   if (ctx.speaker && !ctx.training)
     return refuse(
