@@ -14,6 +14,7 @@ import {
   startConference,
   type Conference,
 } from '../src/core/conference';
+import { dateIn } from '../src/client/i18n';
 import { debriefOf } from '../src/core/debrief';
 import { PROFILES } from '../src/core/profiles';
 import type { Scenario } from '../src/core/scenario';
@@ -182,7 +183,8 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('report of an AI game on
   it('has the history notes with their sources’ addresses', () => {
     const history = section(text, EN.sec_history);
     for (const n of s.debrief.history) {
-      expect(history).toContain(`**${n.date}**`);
+      // Dated as a reader writes it ("19 August 2018"), not as the scenario file does.
+      expect(history).toContain(`**${dateIn(n.date, 'en')}**`);
       for (const id of n.sources)
         expect(history).toContain(`(<${s.sources.find((x) => x.id === id)!.url}>)`);
     }

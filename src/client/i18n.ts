@@ -403,6 +403,8 @@ const en = {
   hostSession: 'Host a class session',
   joinTitle: 'Join a class session',
   joinCode: 'Join code (5 letters and digits)',
+  joinThisSession: 'Join this session',
+  codeInHeader: 'code {code}',
   displayName: 'Your name as others will see it',
   join: 'Join',
   joining: 'Joining…',
@@ -965,6 +967,8 @@ const ru: Record<Key, string> = {
   hostSession: 'Провести занятие для класса',
   joinTitle: 'Вход в занятие',
   joinCode: 'Код занятия (5 букв и цифр)',
+  joinThisSession: 'Присоединяйтесь к занятию',
+  codeInHeader: 'код {code}',
   displayName: 'Ваше имя, которое увидят другие',
   join: 'Войти',
   joining: 'Подключаемся…',
@@ -1134,12 +1138,47 @@ export const setLang = (l: Lang): void => {
 };
 export const getLang = (): Lang => lang;
 
+/**
+ * Fills a template's {named} parameters. A parameter set in «…» has its own «…» made „…“, as
+ * quotation marks nest in Russian (a crisis «Таджикистан просит об „адекватном реагировании“»).
+ */
+export const fill = (template: string, params: Record<string, string | number>): string =>
+  template.replace(/(«?)\{(\w+)\}(»?)/g, (_, open: string, k: string, close: string) => {
+    const v = String(params[k] ?? `{${k}}`);
+    return open && close ? `«${v.replace(/«/g, '„').replace(/»/g, '“')}»` : `${open}${v}${close}`;
+  });
+
 /** An interface string with {named} parameters filled in. */
 export const t = (key: Key, params: Record<string, string | number> = {}): string =>
-  TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  fill(TABLES[lang][key], params);
 
 /** A content text in the current language. */
 export const tx = (text: Text): string => text[lang];
 
 export const TABLE_KEYS = Object.keys(en) as Key[];
 export const tableFor = (l: Lang): Readonly<Record<Key, string>> => TABLES[l];
+
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A scenario's date as a reader writes it: `2018-08-19` is "19 August 2018" / «19 августа 2018 г.»,
+ * `2022-01` is "January 2022" / «январь 2022 г.»; a year stays a year. Anything else is shown as
+ * written.
+ */
+export const dateIn = (d: string, l: Lang): string => {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(d);
+  if (!m || !m[2]) return d;
+  const key = `${l}${m[3] ? 'd' : 'm'}`;
+  let f = DATE_FORMATS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(l === 'ru' ? 'ru-RU' : 'en-GB', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      ...(m[3] ? { day: 'numeric' } : {}),
+    });
+    DATE_FORMATS.set(key, f);
+  }
+  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1))));
+};
+/** The same in the interface's language. */
+export const dateText = (d: string): string => dateIn(d, lang);

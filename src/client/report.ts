@@ -13,6 +13,7 @@ import {
   startConference,
   type Conference,
 } from '../core/conference';
+import { dateIn, fill } from './i18n';
 import { AWARD_NAMES, debriefOf } from '../core/debrief';
 import type { ConferenceEvent, Motion, Term } from '../core/events';
 import { PROFILES, type DecisionReason } from '../core/profiles';
@@ -527,8 +528,7 @@ export const word = (
   lang: ReportLang,
   key: WordKey,
   params: Record<string, string | number> = {},
-): string =>
-  TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+): string => fill(TABLES[lang][key], params);
 
 /** Keys of the report's word table (tests check both languages have each). */
 export const REPORT_WORD_KEYS = Object.keys(EN) as WordKey[];
@@ -1098,14 +1098,17 @@ export const ballotGroups = (
   };
 };
 
-const sourceLinks = (scenario: Scenario, ids: readonly string[]): Inline[] => {
+const sourceLinks = (scenario: Scenario, ids: readonly string[], lang: ReportLang): Inline[] => {
   const out: Inline[] = [' ('];
   ids.forEach((id, i) => {
     if (i) out.push('; ');
     const s = scenario.sources.find((x) => x.id === id);
     out.push(
       s
-        ? { link: `${s.publisher ? `${s.publisher}: ` : ''}${s.title} (${s.date})`, href: s.url }
+        ? {
+            link: `${s.publisher ? `${s.publisher}: ` : ''}${s.title} (${dateIn(s.date, lang)})`,
+            href: s.url,
+          }
         : id,
     );
   });
@@ -1135,7 +1138,7 @@ export const buildReport = (
         [{ strong: `${n.w('meta_scenario')}:` }, ` ${pick(scenario.title, lang)}`],
         [
           { strong: `${n.w('meta_setting')}:` },
-          ` ${pick(scenario.setting.place, lang)}, ${scenario.setting.date}`,
+          ` ${pick(scenario.setting.place, lang)}, ${dateIn(scenario.setting.date, lang)}`,
         ],
         [{ strong: `${n.w('meta_procedure')}:` }, ` ${pick(profile.name, lang)}`],
         [{ strong: `${n.w('meta_seed')}:` }, ` ${ctx.seed}`],
@@ -1490,9 +1493,9 @@ export const buildReport = (
       {
         type: 'list',
         items: db.history.map((h): Inline[] => [
-          { strong: h.date },
+          { strong: dateIn(h.date, lang) },
           ` — ${pick(h.text, lang)}`,
-          ...sourceLinks(scenario, h.sources),
+          ...sourceLinks(scenario, h.sources, lang),
         ]),
       },
     ],
@@ -1503,9 +1506,9 @@ export const buildReport = (
       {
         type: 'list',
         items: db.positions.map((p): Inline[] => [
-          { strong: `${n.delegation(p.party)} (${p.date})` },
+          { strong: `${n.delegation(p.party)} (${dateIn(p.date, lang)})` },
           `: ${pick(p.text, lang)}`,
-          ...sourceLinks(scenario, p.sources),
+          ...sourceLinks(scenario, p.sources, lang),
         ]),
       },
     );
@@ -1517,7 +1520,7 @@ export const buildReport = (
         items: db.corrections.map((c): Inline[] => [
           { em: pick(c.claim, lang) },
           ` → ${pick(c.correction, lang)}`,
-          ...sourceLinks(scenario, c.sources),
+          ...sourceLinks(scenario, c.sources, lang),
         ]),
       },
     );
@@ -1535,7 +1538,7 @@ export const buildReport = (
       items: scenario.sources.map((s): Inline[] => [
         `${s.publisher ? `${s.publisher}: ` : ''}`,
         { em: s.title },
-        ` (${s.date}). `,
+        ` (${dateIn(s.date, lang)}). `,
         { link: s.url, href: s.url },
       ]),
     },

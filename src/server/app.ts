@@ -96,6 +96,19 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
       ? `http://${lan[0]}:${boundPort}`
       : `http://${host}`;
   };
+  /** The address students open to join a session, and its QR code (an SVG). */
+  const joinCard = async (
+    req: IncomingMessage,
+    code: string,
+  ): Promise<{ joinUrl: string; qr: string }> => {
+    const joinUrl = `${classBase(req)}/?join=${code}`;
+    const qr = await QRCode.toString(joinUrl, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    });
+    return { joinUrl, qr };
+  };
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.method === 'GET' && url.pathname === '/api/address')
       return json(res, 200, { base: classBase(req) });
@@ -140,12 +153,7 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
       );
       await matchMaker.createRoom('conference', { code });
       const lan = lanAddresses();
-      const joinUrl = `${classBase(req)}/?join=${code}`;
-      const qr = await QRCode.toString(joinUrl, {
-        type: 'svg',
-        margin: 1,
-        errorCorrectionLevel: 'M',
-      });
+      const { joinUrl, qr } = await joinCard(req, code);
       return json(res, 201, {
         code,
         chairKey,
@@ -178,11 +186,13 @@ export const startServer = async (o: ServerOptions): Promise<RunningServer> => {
         return json(res, 400, { error: 'a join code is 5 letters and digits' });
       const rec = store.session(code);
       if (!rec) return json(res, 404, { error: `no session with the code ${code}` });
+      // The join address and its QR code are public (the projector shows them to the class).
       return json(res, 200, {
         code,
         scenario: rec.scenario,
         ended: rec.ended,
         humans: rec.options.humans ?? [],
+        ...(await joinCard(req, code)),
       });
     }
     return json(res, 404, { error: 'no such API' });

@@ -136,6 +136,11 @@ describe('a classroom session', () => {
     const projector = await page('projector');
     await projector.goto(`${url}/?watch=${code}`);
     await projector.locator(STAGE_CANVAS).waitFor({ timeout: 60_000 });
+    // Before the roll call the projector shows how to join, large: the code, the QR code and the
+    // address (only the console had them, beside the chair's private messages).
+    expect(await projector.locator('#projector-code').innerText()).toBe(code);
+    expect(await projector.locator('#projector-join .qr svg').count()).toBe(1);
+    expect(await projector.locator('#projector-join').innerText()).toContain(`?join=${code}`);
 
     // Language and settings from inside the session: the desk and the console are drawn again,
     // still connected (a change of settings used to drop them back to the title screen).
@@ -274,6 +279,8 @@ describe('a classroom session', () => {
       .poll(() => bekHeard.join(' | '), { timeout: 10_000 })
       .toMatch(/Vote on [^|]+: (adopted|not adopted|rejected)\./);
     await shot(projector, 'projector');
+    // The roll call is over: the join card has given way to the conference.
+    expect(await projector.locator('#projector-join').isHidden()).toBe(true);
     // The projector shows the regional map with M (or its Map button), and the hall again.
     await projector.locator('body').press('m');
     await projector.waitForFunction(() => performance.getEntriesByName('map-shown').length > 0);

@@ -86,6 +86,11 @@ describe('classroom sessions', () => {
     expect(c.body.qr).toContain('<svg');
     const look = await fetch(`${s.url}/api/sessions/${c.body.code.toLowerCase()}`);
     expect(look.status).toBe(200);
+    // Anyone with the code (the projector) gets the same join address and QR code; not the key.
+    const seen = (await look.json()) as Record<string, unknown>;
+    expect(seen.joinUrl).toBe(c.body.joinUrl);
+    expect(seen.qr).toContain('<svg');
+    expect(JSON.stringify(seen)).not.toContain(c.body.chairKey);
     expect((await fetch(`${s.url}/api/sessions/ZZZZZ`)).status).toBe(404);
 
     const chair = await join(s.ws, c.body.code, { chairKey: c.body.chairKey, name: 'Teacher' });

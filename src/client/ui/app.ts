@@ -16,7 +16,7 @@ import type { Difficulty } from '../../core/state';
 import { viewFor, type ConferenceView } from '../../core/views';
 import { debriefOf } from '../../core/debrief';
 import { createSound, type Cue, type SoundSystem } from '../audio/sound';
-import { getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
+import { dateText, getLang, setLang, t, tx, type Key, type Lang } from '../i18n';
 import { hallModel, mapModel } from '../models';
 import { clearSave, readSave, writeSave } from '../saves';
 import { library } from '../scenarios';
@@ -429,7 +429,7 @@ export class App {
               h(
                 'span',
                 { class: 'meta' },
-                ` — ${t('setIn')}: ${sc.setting.date}, ${tx(sc.setting.place)}; ${t('length')}: ${t('minutes', { n: sc.length.minutes })}; ${t('difficulty')}: ${t(`diff_${sc.difficulty}` as Key)}`,
+                ` — ${t('setIn')}: ${dateText(sc.setting.date)}, ${tx(sc.setting.place)}; ${t('length')}: ${t('minutes', { n: sc.length.minutes })}; ${t('difficulty')}: ${t(`diff_${sc.difficulty}` as Key)}`,
               ),
               h('span', { class: 'summary' }, tx(sc.summary)),
             ),

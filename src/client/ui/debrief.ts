@@ -6,7 +6,7 @@
 import { AWARD_NAMES, type Debrief } from '../../core/debrief';
 import { PROFILES } from '../../core/profiles';
 import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
-import { t, tx, type Key } from '../i18n';
+import { dateText, t, tx, type Key } from '../i18n';
 import { h, scrollBox } from './dom';
 import { proposalLabel, sourceList as sourcesOf, termLabel } from './labels';
 
@@ -387,7 +387,7 @@ export const renderDebrief = (
       'ul',
       {},
       ...scenario.debrief.history.map((n) =>
-        h('li', {}, h('strong', {}, n.date), ` — ${tx(n.text)}`, sourceList(n.sources)),
+        h('li', {}, h('strong', {}, dateText(n.date)), ` — ${tx(n.text)}`, sourceList(n.sources)),
       ),
     ),
     scenario.debrief.positions.length
@@ -400,7 +400,7 @@ export const renderDebrief = (
               h(
                 'li',
                 {},
-                h('strong', {}, `${name(p.party)} (${p.date})`),
+                h('strong', {}, `${name(p.party)} (${dateText(p.date)})`),
                 `: ${tx(p.text)}`,
                 sourceList(p.sources),
               ),

@@ -12,7 +12,7 @@ import { motionOfKind, type Factor, type MotionKind, type Term } from '../../cor
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario, type Text } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
-import { getLang, t, tx, type Key } from '../i18n';
+import { dateText, getLang, t, tx, type Key } from '../i18n';
 import { Namer } from '../report';
 import { h, button, replaceKeepingFocus, scrollBox } from './dom';
 import {
@@ -1010,7 +1010,7 @@ export class GameScreen {
         { 'data-key': 'situation' },
         t(v.role === 'delegation' ? 'situation' : 'publicBriefing'),
       ),
-      h('p', { class: 'setting' }, `${s.setting.date} · ${tx(s.setting.place)}`),
+      h('p', { class: 'setting' }, `${dateText(s.setting.date)} · ${tx(s.setting.place)}`),
       ...paragraphs(tx(s.briefing)).map((x) => h('p', {}, x)),
       h('p', { class: 'help' }, tx(s.setting.note)),
     );
@@ -1059,7 +1059,7 @@ export class GameScreen {
       h('li', {}, t(key, { x: num(x.value), year: x.year }), sourceList(s, [x.source]));
     // A fact with its date, unless its words already give the year ("… treaty (2005)").
     const withDate = (x: { text: Text; date: string }) =>
-      tx(x.text).includes(x.date.slice(0, 4)) ? tx(x.text) : `${tx(x.text)} (${x.date})`;
+      tx(x.text).includes(x.date.slice(0, 4)) ? tx(x.text) : `${tx(x.text)} (${dateText(x.date)})`;
     const dated = (x: { text: Text; date: string; source: string }) =>
       h('li', {}, withDate(x), sourceList(s, [x.source]));
     return h(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioFile } from '../../../tests/helpers/scenarios';
-import { setLang } from '../i18n';
+import { fill, setLang } from '../i18n';
 import { ballotResult, ballotTitle, statementLines, termLabel } from './labels';
 
 const s = scenarioFile('karabakh-credibility');
@@ -95,5 +95,15 @@ describe('a term of an offer or a commitment, as the desk and the debrief name i
     expect(termLabel({ type: 'response', crisis: c.id, atLeast: 'monitoring' }, s)).toBe(
       `ответ не слабее «миссия наблюдателей» в кризисе «${c.title.ru}»`,
     );
+  });
+});
+
+describe('quotation marks in a filled template', () => {
+  it('a title in «…» that has its own «…» nests them as „…“, as Russian does', () => {
+    expect(fill('в кризисе «{c}»', { c: 'Таджикистан просит об «адекватном реагировании»' })).toBe(
+      'в кризисе «Таджикистан просит об „адекватном реагировании“»',
+    );
+    // A parameter not set in «…» is left as it is.
+    expect(fill('{a}: {b}', { a: '«x»', b: 'y' })).toBe('«x»: y');
   });
 });

@@ -6,7 +6,7 @@ import type { Term } from '../../core/events';
 import type { Scenario } from '../../core/scenario';
 import { isBilingualSpeech, speechIn } from '../../core/speech';
 import type { Statement } from '../../core/state';
-import { t, tx, type Key } from '../i18n';
+import { dateText, t, tx, type Key } from '../i18n';
 import { h } from './dom';
 
 /**
@@ -121,7 +121,7 @@ export const sourceLink = (scenario: Scenario, id: string): Node | string => {
     ? h(
         'a',
         { href: s.url, rel: 'noreferrer', target: '_blank' },
-        `${s.publisher ? `${s.publisher}: ` : ''}${s.title} (${s.date})`,
+        `${s.publisher ? `${s.publisher}: ` : ''}${s.title} (${dateText(s.date)})`,
       )
     : id;
 };

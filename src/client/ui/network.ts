@@ -8,7 +8,7 @@ import { PROFILES, PROFILE_IDS, type ProfileId } from '../../core/profiles';
 import type { Scenario, Text } from '../../core/scenario';
 import type { ShortcutSet } from './app';
 import type { ConferenceView } from '../../core/views';
-import { getLang, t, tx, type Key } from '../i18n';
+import { dateText, getLang, t, tx, type Key } from '../i18n';
 import { renderReport } from './report-view';
 import { hallModel, mapModel } from '../models';
 import { RemoteSession, type RosterEntry, type Welcome } from '../net/remote';
@@ -62,11 +62,26 @@ const field = (id: string, label: string, input: HTMLElement, help?: string) =>
     help ? h('p', { class: 'help' }, help) : null,
   );
 
+/**
+ * The join card's content, on the console and on the projector: the code, large; the QR code of
+ * the join address (an SVG from the server); the address in words.
+ */
+const joinParts = (code: string, joinUrl: string, qrSvg: string | null, codeId: string) => {
+  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
+  if (qrSvg) qr.innerHTML = qrSvg;
+  return [
+    h('p', { class: 'join-code', id: codeId }, code),
+    qr,
+    h('p', {}, t('joinAt', { url: joinUrl })),
+  ];
+};
 export class NetworkScreens {
   private session: RemoteSession | null = null;
   private stage: Stage | null = null;
   private game: GameScreen | null = null;
   private scenario: Scenario | null = null;
+  /** The join address and its QR code, for the projector's join card (from the server). */
+  private joinInfo: { joinUrl: string; qr: string } | null = null;
   /** Draws the current screen again in the current language and theme. */
   private redraw: (() => void) | null = null;
   /** The desk or projector on screen (what the server told this device), if any. */
@@ -290,7 +305,7 @@ export class NetworkScreens {
         h(
           'div',
           { class: 'status' },
-          h('strong', {}, `${tx(scenario.title)} · ${w.code}`),
+          h('strong', {}, `${tx(scenario.title)} · ${t('codeInHeader', { code: w.code })}`),
           h('span', { id: 'phase', class: 'phase' }),
           h('span', { id: 'clock', class: 'clock', 'aria-label': t('clock') }),
           this.statusLine(),
@@ -310,6 +325,23 @@ export class NetworkScreens {
             t('chairReadsYours'),
             w.muted ? h('strong', { id: 'you-muted' }, ` ${t('youAreMuted')}`) : null,
           );
+    // On the projector, while the class answers the roll call, how to join: the code, the QR code
+    // and the address, large (before, only the console had them, with the chair's private
+    // messages beside them).
+    const join = this.joinInfo;
+    const joinCard = () =>
+      observer && join
+        ? h(
+            'section',
+            {
+              class: 'panel join-card',
+              id: 'projector-join',
+              'aria-labelledby': 'h-projector-join',
+            },
+            h('h2', { id: 'h-projector-join' }, t('joinThisSession')),
+            ...joinParts(w.code, join.joinUrl, join.qr, 'projector-code'),
+          )
+        : null;
     const view = stageView(`${t(this.view)}: ${tx(scenario.title)}`);
     this.d.root.replaceChildren(
       header(),
@@ -317,7 +349,7 @@ export class NetworkScreens {
         'main',
         { class: `game-screen ${observer ? 'projector' : ''}`, id: 'main', tabindex: '-1' },
         view.wrap,
-        h('div', {}, youAre(), this.game.root),
+        h('div', {}, youAre(), joinCard(), this.game.root),
       ),
     );
     window.scrollTo(0, 0);
@@ -329,6 +361,8 @@ export class NetworkScreens {
       document.querySelector('header.game-top')?.replaceWith(header());
       const notice = youAre();
       if (notice) document.getElementById('you-are')?.replaceWith(notice);
+      const card = joinCard();
+      if (card) document.getElementById('projector-join')?.replaceWith(card);
       labelStage(this.view, scenario.title);
       if (s.view) this.onView(s.view, w);
     };
@@ -433,6 +467,10 @@ export class NetworkScreens {
     if (phase) phase.textContent = phaseText(v.phase, v.paused);
     const clock = document.getElementById('clock');
     if (clock) clock.textContent = clockText(v.clock);
+    // The projector's join card gives way to the conference once the roll call is over.
+    document
+      .getElementById('projector-join')
+      ?.toggleAttribute('hidden', !v.phase.startsWith('rollCall'));
     this.hear(v);
     this.game?.update(v);
     this.drawStage(v, w);
@@ -450,8 +488,14 @@ export class NetworkScreens {
     void (async () => {
       try {
         const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
-        const info = (await look.json()) as { scenario?: string; error?: string };
+        const info = (await look.json()) as {
+          scenario?: string;
+          error?: string;
+          joinUrl?: string;
+          qr?: string;
+        };
         if (!look.ok) throw new Error(info.error ?? look.statusText);
+        this.joinInfo = info.joinUrl && info.qr ? { joinUrl: info.joinUrl, qr: info.qr } : null;
         this.scenario = scenarioById(info.scenario ?? '') ?? null;
         this.session = new RemoteSession(code);
         this.showDesk(await this.session.connect({ role: 'observer' }));
@@ -502,7 +546,7 @@ export class NetworkScreens {
         },
       },
       ...lib.scenarios.map((s) =>
-        h('option', { value: s.id }, `${tx(s.title)} (${s.setting.date})`),
+        h('option', { value: s.id }, `${tx(s.title)} (${dateText(s.setting.date)})`),
       ),
     );
     const profile = h(
@@ -635,8 +679,6 @@ export class NetworkScreens {
     const scenario = this.scenario;
     /** The console's frame: drawn again after a change of language. */
     const build = () => {
-      const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
-      if (join?.qr) qr.innerHTML = join.qr;
       const panel = (id: string, heading: string) =>
         h('section', { class: 'panel', id: `console-${id}`, 'aria-labelledby': `h-${heading}` });
       controls = panel('controls', 'controls');
@@ -666,9 +708,7 @@ export class NetworkScreens {
             'section',
             { class: 'panel join-card', 'aria-labelledby': 'h-join' },
             h('h2', { id: 'h-join' }, t('joinCode')),
-            h('p', { class: 'join-code', id: 'console-code' }, code),
-            qr,
-            h('p', {}, t('joinAt', { url: joinUrl })),
+            ...joinParts(code, joinUrl, join?.qr ?? null, 'console-code'),
             h(
               'p',
               {},
