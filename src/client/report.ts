@@ -75,6 +75,7 @@ const EN = {
   ballotAmendment: 'Ballot {n}: amendment «{a}» to {p}',
   result: 'Result',
   blockedBy: 'blocked by {who}',
+  blockedByMany: 'blocked by {who}',
   tally: '{yes} yes, {no} objected, {aside} stood aside, {abst} abstained, {nv} did not vote',
   votedYes: 'Yes',
   votedAside: 'Stood aside',
@@ -319,7 +320,8 @@ const RU: Record<WordKey, string> = {
   ballotProposal: 'Голосование {n}: {p}',
   ballotAmendment: 'Голосование {n}: поправка «{a}» к предложению {p}',
   result: 'Итог',
-  blockedBy: 'против: {who}',
+  blockedBy: 'заблокировала делегация «{who}»',
+  blockedByMany: 'заблокировали делегации: {who}',
   tally:
     '«За» — {yes}, возразили — {no}, не участвовали — {aside}, воздержались — {abst}, не голосовали — {nv}',
   votedYes: 'За',
@@ -424,7 +426,7 @@ const RU: Record<WordKey, string> = {
   scoresCaption: 'Результаты, по убыванию',
   delegation: 'Делегация',
   objectivePts: 'Цели',
-  alliancePts: 'Альянс',
+  alliancePts: 'Союз',
   reputationPts: 'Репутация',
   total: 'Итого',
   kept: 'Выполнено',
@@ -544,6 +546,9 @@ export const clockMmSs = (s: number): string =>
 
 const pick = (text: Text, lang: ReportLang): string => text[lang];
 
+/** A text with its first letter in capitals. */
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** A change as shown: `+3`, `-2` (in Russian with a minus sign, `−2`). */
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
@@ -555,6 +560,10 @@ export class Namer {
   ) {}
   w(key: WordKey, params: Record<string, string | number> = {}): string {
     return word(this.lang, key, params);
+  }
+  /** Who blocked a decision (a verb that agrees with one delegation or several, in Russian). */
+  blockedBy(ids: readonly string[]): string {
+    return this.w(ids.length === 1 ? 'blockedBy' : 'blockedByMany', { who: this.list(ids) });
   }
   signed(x: number): string {
     return this.lang === 'ru' ? signed(x).replace('-', '−') : signed(x);
@@ -650,9 +659,7 @@ export class Namer {
         ? this.w(b.decision.adopted ? 'outcome_amendmentAdopted' : 'outcome_amendmentNotAdopted')
         : this.w(b.decision.adopted ? 'outcome_adopted' : 'outcome_notAdopted');
     const why = b.decision.adopted ? '' : ` (${this.reason(b.decision.reason)})`;
-    const blockers = b.decision.blockers.length
-      ? `; ${this.w('blockedBy', { who: this.list(b.decision.blockers) })}`
-      : '';
+    const blockers = b.decision.blockers.length ? `; ${this.blockedBy(b.decision.blockers)}` : '';
     return `${res}${why}${blockers}`;
   }
   /** Who voted what on a closed ballot, one group a part ("Yes: A, B"), empty groups left out. */
@@ -1170,7 +1177,7 @@ export const buildReport = (
         : o.adopted
           ? n.w('outcome_adopted')
           : `${n.w('outcome_notAdopted')} (${n.reason(o.reason)}${
-              o.blockers.length ? `; ${n.w('blockedBy', { who: n.list(o.blockers) })}` : ''
+              o.blockers.length ? `; ${n.blockedBy(o.blockers)}` : ''
             })`;
     const amends =
       o && o.adopted && o.amendments.length
@@ -1494,7 +1501,8 @@ export const buildReport = (
       {
         type: 'list',
         items: db.history.map((h): Inline[] => [
-          { strong: dateIn(h.date, lang) },
+          // A date heading a line starts with a capital («Декабрь 2010 г.»).
+          { strong: capitalised(dateIn(h.date, lang)) },
           ` — ${pick(h.text, lang)}`,
           ...sourceLinks(scenario, h.sources, lang),
         ]),

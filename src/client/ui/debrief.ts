@@ -171,7 +171,7 @@ export const renderDebrief = (
                 : `✕ ${t('notAdopted')}`
             : `— ${t('notVotedOn')}`,
           o && o.blockers.length
-            ? ` (${t('blockedBy', { who: o.blockers.map(name).join(', ') })})`
+            ? ` (${t(o.blockers.length === 1 ? 'blockedBy' : 'blockedByMany', { who: o.blockers.map(name).join(', ') })})`
             : '',
           aside.length ? ` (${t('standingAside', { who: aside.join(', ') })})` : '',
         );
@@ -387,7 +387,18 @@ export const renderDebrief = (
       'ul',
       {},
       ...scenario.debrief.history.map((n) =>
-        h('li', {}, h('strong', {}, dateText(n.date)), ` — ${tx(n.text)}`, sourceList(n.sources)),
+        h(
+          'li',
+          {},
+          // A date heading a line starts with a capital («Декабрь 2010 г.»).
+          h(
+            'strong',
+            {},
+            dateText(n.date).replace(/^./, (c) => c.toUpperCase()),
+          ),
+          ` — ${tx(n.text)}`,
+          sourceList(n.sources),
+        ),
       ),
     ),
     scenario.debrief.positions.length
