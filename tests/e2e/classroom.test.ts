@@ -141,6 +141,7 @@ describe('a classroom session', () => {
     expect(await projector.locator('#projector-code').innerText()).toBe(code);
     expect(await projector.locator('#projector-join .qr svg').count()).toBe(1);
     expect(await projector.locator('#projector-join').innerText()).toContain(`?join=${code}`);
+    expect(await axe(projector), 'axe on the projector with its join card').toEqual([]);
 
     // Language and settings from inside the session: the desk and the console are drawn again,
     // still connected (a change of settings used to drop them back to the title screen).
