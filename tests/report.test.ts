@@ -14,7 +14,7 @@ import {
   startConference,
   type Conference,
 } from '../src/core/conference';
-import { dateIn } from '../src/client/i18n';
+import { codeAndTitle, dateIn } from '../src/client/i18n';
 import { debriefOf } from '../src/core/debrief';
 import { PROFILES } from '../src/core/profiles';
 import type { Scenario } from '../src/core/scenario';
@@ -211,7 +211,8 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('report of an AI game on
 
   it('in Russian: the Russian titles and none of the English headings', () => {
     const ru = reportMarkdown(s, conf, 'ru');
-    for (const p of s.proposals) expect(ru).toContain(md(`${p.code} ${p.title.ru}`));
+    // A proposal's title in quotation marks, as Russian running text names it.
+    for (const p of s.proposals) expect(ru).toContain(md(codeAndTitle(p.code, p.title.ru, 'ru')));
     for (const k of SECTION_KEYS) expect(ru).not.toContain(EN[k]);
     for (const k of SECTION_KEYS) expect(ru).toContain(`\n## ${md(reportWordTable('ru')[k])}\n`);
     for (const c of Object.keys(ctx.crises))

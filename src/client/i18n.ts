@@ -876,10 +876,10 @@ const ru: Record<Key, string> = {
   metricHistory: 'Показатели союза по ходу конференции',
   step: 'Шаг',
   saidDid: 'Слова и дела',
-  said: 'Говорили',
-  did: 'Сделали',
-  consistent: 'совпадает',
-  inconsistent: 'расходится',
+  said: 'Позиция в прениях',
+  did: 'Голосование',
+  consistent: 'последовательно',
+  inconsistent: 'непоследовательно',
   whatHappened: 'Как было на самом деле',
   positions: 'Позиции сторон',
   simplifications: 'Что упрощено в сценарии',
@@ -1140,6 +1140,17 @@ export const setLang = (l: Lang): void => {
 };
 export const getLang = (): Lang => lang;
 
+/** Quotation marks inside «…» made „…“, as they nest in Russian. */
+const nested = (v: string): string => v.replace(/«/g, '„').replace(/»/g, '“');
+
+/**
+ * A proposal's code and title as running text names it: "K1 Statement calling…" in English, and in
+ * Russian with the title in quotation marks, «K1 «Заявление…»» (a title is often a phrase that
+ * would otherwise run on into the sentence), as the AI delegations' speeches name it.
+ */
+export const codeAndTitle = (code: string, title: string, l: Lang): string =>
+  l === 'ru' ? `${code} «${nested(title)}»` : `${code} ${title}`;
+
 /**
  * Fills a template's {named} parameters. A parameter set in «…» has its own «…» made „…“, as
  * quotation marks nest in Russian (a crisis «Таджикистан просит об „адекватном реагировании“»).
@@ -1147,7 +1158,7 @@ export const getLang = (): Lang => lang;
 export const fill = (template: string, params: Record<string, string | number>): string =>
   template.replace(/(«?)\{(\w+)\}(»?)/g, (_, open: string, k: string, close: string) => {
     const v = String(params[k] ?? `{${k}}`);
-    return open && close ? `«${v.replace(/«/g, '„').replace(/»/g, '“')}»` : `${open}${v}${close}`;
+    return open && close ? `«${nested(v)}»` : `${open}${v}${close}`;
   });
 
 /** An interface string with {named} parameters filled in. */

@@ -13,7 +13,7 @@ import {
   startConference,
   type Conference,
 } from '../core/conference';
-import { dateIn, fill } from './i18n';
+import { codeAndTitle, dateIn, fill } from './i18n';
 import { AWARD_NAMES, debriefOf } from '../core/debrief';
 import type { ConferenceEvent, Motion, Term } from '../core/events';
 import { PROFILES, type DecisionReason } from '../core/profiles';
@@ -581,7 +581,7 @@ export class Namer {
   }
   proposal(id: string): string {
     const p = this.scenario.proposals.find((x) => x.id === id);
-    return p ? `${p.code} ${pick(p.title, this.lang)}` : id;
+    return p ? codeAndTitle(p.code, pick(p.title, this.lang), this.lang) : id;
   }
   amendment(proposal: string, id: string): string {
     const a = this.scenario.proposals

@@ -86,10 +86,10 @@ describe('a term of an offer or a commitment, as the desk and the debrief name i
   it('in Russian, standing aside is not called a vote, and the crisis is named as a title', () => {
     setLang('ru');
     expect(termLabel({ type: 'vote', proposal: k1.id, choice: 'standAside' }, s)).toBe(
-      `неучастие в голосовании по предложению K1 ${k1.title.ru}`,
+      `неучастие в голосовании по предложению K1 «${k1.title.ru}»`,
     );
     expect(termLabel({ type: 'vote', proposal: k1.id, choice: 'yes' }, s)).toBe(
-      `голос «за» по предложению K1 ${k1.title.ru}`,
+      `голос «за» по предложению K1 «${k1.title.ru}»`,
     );
     const c = s.crises[0]!;
     expect(termLabel({ type: 'response', crisis: c.id, atLeast: 'monitoring' }, s)).toBe(

@@ -6,7 +6,7 @@ import type { Term } from '../../core/events';
 import type { Scenario } from '../../core/scenario';
 import { isBilingualSpeech, speechIn } from '../../core/speech';
 import type { Statement } from '../../core/state';
-import { dateText, t, tx, type Key } from '../i18n';
+import { codeAndTitle, dateText, getLang, t, tx, type Key } from '../i18n';
 import { h } from './dom';
 
 /**
@@ -36,7 +36,7 @@ export const delegationName = (id: string, s: Scenario): string => {
 /** A proposal as the game names it: its code and title ("1a Touch sensors…"). */
 export const proposalLabel = (id: string, s: Scenario): string => {
   const p = s.proposals.find((x) => x.id === id);
-  return p ? `${p.code} ${tx(p.title)}` : id;
+  return p ? codeAndTitle(p.code, tx(p.title), getLang()) : id;
 };
 
 /**
