@@ -307,7 +307,7 @@ export const replayGame = (scenario: Scenario, raw: unknown): ReplayResult => {
   if (!o || typeof o.seed !== 'number' || typeof o.profile !== 'string' || !isProfileId(o.profile))
     return badSave(
       'the save has no valid seed and procedure profile',
-      'в сохранении нет корректных зерна и процедуры',
+      'в сохранении нет корректного номера партии и порядка принятия решений',
     );
   if (!Array.isArray(save.events))
     return badSave('the save has no event list', 'в сохранении нет списка событий');
