@@ -97,6 +97,7 @@ const en = {
   profile: 'Procedure',
   seed: 'Game seed',
   seedHelp: 'Give the whole class the same seed for the same game.',
+  hostSeedHelp: 'Note it: the same number runs the same conference again with another class.',
   shareSetup: 'Share this set-up',
   shareSetupHelp:
     'Give the class this link. Everyone who opens it finds these choices, the seed included, and only has to press Start.',
@@ -660,6 +661,7 @@ const ru: Record<Key, string> = {
   profile: 'Порядок принятия решений',
   seed: 'Номер партии',
   seedHelp: 'Дайте всему классу один номер — у всех будет одна и та же партия.',
+  hostSeedHelp: 'Запишите его: с тем же номером та же конференция пройдёт и с другим классом.',
   shareSetup: 'Поделиться этими настройками',
   shareSetupHelp:
     'Дайте классу эту ссылку. Каждый, кто её откроет, найдёт здесь те же настройки, включая номер партии, и останется только начать.',

@@ -27,6 +27,13 @@ export const LINK_PARAMS = ['scenario', 'mode', 'seats', 'ai', 'procedure', 'see
 export type LinkParam = (typeof LINK_PARAMS)[number];
 
 export const SEED_MAX = 99999;
+
+/** A new game's seed, 0 to SEED_MAX (the browser's random numbers; the game's core takes it as given). */
+export const randomSeed = (): number => {
+  const a = new Uint32Array(1);
+  crypto.getRandomValues(a);
+  return a[0]! % (SEED_MAX + 1);
+};
 const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
 
 /** One part of a link that could not be used: which, the value it had, and what was done. */

@@ -330,8 +330,16 @@ describe('a classroom session', () => {
     );
     expect(await teacher.locator('#console-code').count()).toBe(0);
     for (const id of ['kz', 'am']) await teacher.locator(`#host-human-${id}`).check();
+    // The seed the teacher notes (to run the same conference with another class) is the session's.
+    expect(Number(await teacher.locator('#host-seed').inputValue())).toBeGreaterThanOrEqual(0);
+    await teacher.locator('#host-seed').fill('4242');
     await teacher.locator('#host-submit').click();
     const code = (await teacher.locator('#console-code').innerText()).trim();
+    const { matchMaker } = await import('@colyseus/core');
+    const hosted = (await matchMaker.getLocalRoomById(code)) as unknown as {
+      conference(): { snapshot: { context: { seed: number } } };
+    };
+    expect(hosted.conference().snapshot.context.seed).toBe(4242);
     // The console's header keeps one row on a laptop (Back to the title screen used to wrap).
     const buttonRows = await teacher.evaluate(
       () =>

@@ -24,6 +24,7 @@ import {
   LINK_PARAMS,
   describeProblem,
   isSetupLink,
+  randomSeed,
   readSetup,
   rememberSetup,
   rememberedSetup,
@@ -76,12 +77,6 @@ const PACE_PARAM = params.get('pace');
 /** Whether a host name is this computer's own (localhost), which no other device reaches. */
 const isLocalHost = (host: string): boolean => /^(localhost|127\.|\[::1\])/.test(host);
 const pageIsLocal = (): boolean => isLocalHost(location.hostname);
-
-const randomSeed = () => {
-  const a = new Uint32Array(1);
-  crypto.getRandomValues(a);
-  return a[0]! % 100000;
-};
 
 export class App {
   private settings: Settings = loadSettings();

@@ -14,6 +14,7 @@ import { hallModel, mapModel } from '../models';
 import { RemoteSession, type RosterEntry, type Welcome } from '../net/remote';
 import { chairKeyFor, rememberChairKey, seatHeldFor } from '../net/held';
 import { library, scenarioById } from '../scenarios';
+import { randomSeed, SEED_MAX } from '../setup-link';
 import { prepareMapSoon, type Stage } from '../stage';
 import { labelStage, showOnStage, stageView, viewSwitch, type StageShows } from './stage-view';
 import type { Theme } from '../scenes/types';
@@ -561,6 +562,15 @@ export class NetworkScreens {
         h('option', { value: x, selected: x === 'normal' ? true : null }, t(`ai_${x}`)),
       ),
     );
+    // The session's seed: noted, it runs the same conference again with another class.
+    const seed = h('input', {
+      id: 'host-seed',
+      type: 'number',
+      min: 0,
+      max: SEED_MAX,
+      value: randomSeed(),
+      'aria-describedby': 'host-seed-help',
+    });
     const submit = h(
       'button',
       { type: 'submit', class: 'primary', id: 'host-submit' },
@@ -585,6 +595,7 @@ export class NetworkScreens {
               profile: profile.value as ProfileId,
               difficulty: difficulty.value,
               humans,
+              seed: Math.max(0, Math.min(SEED_MAX, Math.floor(Number(seed.value) || 0))),
             },
             error,
             submit,
@@ -595,6 +606,13 @@ export class NetworkScreens {
       field('host-profile', t('profile'), profile),
       humansBox,
       field('host-difficulty', t('aiDifficulty'), difficulty),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'host-seed' }, t('seed')),
+        seed,
+        h('p', { class: 'help', id: 'host-seed-help' }, t('hostSeedHelp')),
+      ),
       error,
       h(
         'div',
