@@ -785,7 +785,7 @@ export class NetworkScreens {
                   h('li', {}, h('strong', {}, `${who(m.from)} → ${who(m.to)}: `), m.text),
                 ),
             )
-          : h('p', {}, t('nonePending')),
+          : h('p', {}, t('noMessagesYet')),
       );
       this.game!.update(v);
       if (v.ended && v.debrief && !document.getElementById('console-debrief')) {
