@@ -350,6 +350,14 @@ describe('a classroom session', () => {
         ).size,
     );
     expect(buttonRows).toBe(1);
+    // The join card and the chair's controls fill the first row (a third of it used to stay
+    // empty on a laptop): the controls end where the delegations' table below them ends.
+    const gap = await teacher.evaluate(
+      () =>
+        document.getElementById('console-status')!.getBoundingClientRect().right -
+        document.getElementById('console-controls')!.getBoundingClientRect().right,
+    );
+    expect(Math.abs(gap)).toBeLessThan(2);
     const ana = await page('ana-moved');
     await studentJoins(ana, code, 'Ana');
     const heard = await listenLive(ana);
