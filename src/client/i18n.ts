@@ -155,7 +155,7 @@ const en = {
   st_open: 'open',
   st_met: 'met',
   st_failed: 'failed',
-  points: '{n} points',
+  points: '{n} {n:point|points}',
   why: 'Why?',
   decisions: 'AI decisions and their reasons',
   situation: 'The situation: the public briefing',
@@ -721,7 +721,7 @@ const ru: Record<Key, string> = {
   st_open: 'в процессе',
   st_met: 'достигнута',
   st_failed: 'не достигнута',
-  points: '{n} очк.',
+  points: '{n} {n:очко|очка|очков}',
   why: 'Почему?',
   decisions: 'Решения ИИ и их причины',
   situation: 'Обстановка: вводная для всех делегаций',
@@ -1159,11 +1159,32 @@ export const codeAndTitle = (code: string, title: string, l: Lang): string =>
  * Fills a template's {named} parameters. A parameter set in «…» has its own «…» made „…“, as
  * quotation marks nest in Russian (a crisis «Таджикистан просит об „адекватном реагировании“»).
  */
-export const fill = (template: string, params: Record<string, string | number>): string =>
-  template.replace(/(«?)\{(\w+)\}(»?)/g, (_, open: string, k: string, close: string) => {
-    const v = String(params[k] ?? `{${k}}`);
-    return open && close ? `«${nested(v)}»` : `${open}${v}${close}`;
-  });
+export const fill = (
+  template: string,
+  params: Record<string, string | number>,
+  l: Lang = lang,
+): string =>
+  template
+    .replace(/\{(\w+):([^}]+)\}/g, (_, k: string, forms: string) =>
+      pluralForm(Number(params[k]), forms.split('|'), l),
+    )
+    .replace(/(«?)\{(\w+)\}(»?)/g, (_, open: string, k: string, close: string) => {
+      const v = String(params[k] ?? `{${k}}`);
+      return open && close ? `«${nested(v)}»` : `${open}${v}${close}`;
+    });
+
+const PLURALS = new Map<Lang, Intl.PluralRules>();
+/**
+ * The form of a word after the number `n`: in a template, `{n:point|points}` in English and
+ * `{n:очко|очка|очков}` in Russian (one, few, many: 1 очко, 2 очка, 5 очков, 21 очко).
+ */
+const pluralForm = (n: number, forms: string[], l: Lang): string => {
+  let rules = PLURALS.get(l);
+  if (!rules) PLURALS.set(l, (rules = new Intl.PluralRules(l)));
+  const c = rules.select(n);
+  const i = l === 'ru' ? (c === 'one' ? 0 : c === 'few' ? 1 : 2) : c === 'one' ? 0 : 1;
+  return forms[Math.min(i, forms.length - 1)]!;
+};
 
 /** An interface string with {named} parameters filled in. */
 export const t = (key: Key, params: Record<string, string | number> = {}): string =>

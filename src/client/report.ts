@@ -189,7 +189,7 @@ const EN = {
   st_met: 'met',
   st_failed: 'failed',
   st_open: 'open',
-  points: '{n} points',
+  points: '{n} {n:point|points}',
   histHappened: 'What actually happened',
   histPositions: 'Stated positions',
   histCorrections: 'Corrections to the 2018 article',
@@ -437,7 +437,7 @@ const RU: Record<WordKey, string> = {
   st_met: 'достигнута',
   st_failed: 'не достигнута',
   st_open: 'пока не решена',
-  points: '{n} очк.',
+  points: '{n} {n:очко|очка|очков}',
   histHappened: 'Как было на самом деле',
   histPositions: 'Заявленные позиции сторон',
   histCorrections: 'Уточнения к публикации 2018 года',
@@ -531,7 +531,7 @@ export const word = (
   lang: ReportLang,
   key: WordKey,
   params: Record<string, string | number> = {},
-): string => fill(TABLES[lang][key], params);
+): string => fill(TABLES[lang][key], params, lang);
 
 /** Keys of the report's word table (tests check both languages have each). */
 export const REPORT_WORD_KEYS = Object.keys(EN) as WordKey[];

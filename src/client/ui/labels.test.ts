@@ -106,4 +106,18 @@ describe('quotation marks in a filled template', () => {
     // A parameter not set in «…» is left as it is.
     expect(fill('{a}: {b}', { a: '«x»', b: 'y' })).toBe('«x»: y');
   });
+
+  it('a word after a number takes its form: 1 очко, 2 очка, 5 очков, 21 очко; 1 point, 2 points', () => {
+    const ru = (n: number) => fill('{n} {n:очко|очка|очков}', { n }, 'ru');
+    expect([1, 2, 5, 11, 21, 25].map(ru)).toEqual([
+      '1 очко',
+      '2 очка',
+      '5 очков',
+      '11 очков',
+      '21 очко',
+      '25 очков',
+    ]);
+    const en = (n: number) => fill('{n} {n:point|points}', { n }, 'en');
+    expect([1, 2, 10].map(en)).toEqual(['1 point', '2 points', '10 points']);
+  });
 });
