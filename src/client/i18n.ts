@@ -1196,6 +1196,15 @@ export const tx = (text: Text): string => text[lang];
 export const TABLE_KEYS = Object.keys(en) as Key[];
 export const tableFor = (l: Lang): Readonly<Record<Key, string>> => TABLES[l];
 
+/**
+ * A change or a weight as shown, with its sign: `+3`, `-2`, `+0.41` (`digits` decimals); in
+ * Russian with a decimal comma and a minus sign, `−2`, `+0,41`.
+ */
+export const signedIn = (x: number, l: Lang, digits = 0): string => {
+  const s = `${x > 0 ? '+' : ''}${digits ? x.toFixed(digits) : String(x)}`;
+  return l === 'ru' ? s.replace('.', ',').replace('-', '−') : s;
+};
+
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 /**
  * A scenario's date as a reader writes it: `2018-08-19` is "19 August 2018" / «19 августа 2018 г.»,

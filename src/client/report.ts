@@ -13,7 +13,7 @@ import {
   startConference,
   type Conference,
 } from '../core/conference';
-import { codeAndTitle, dateIn, fill } from './i18n';
+import { codeAndTitle, dateIn, fill, signedIn } from './i18n';
 import { AWARD_NAMES, debriefOf } from '../core/debrief';
 import type { ConferenceEvent, Motion, Term } from '../core/events';
 import { PROFILES, type DecisionReason } from '../core/profiles';
@@ -549,9 +549,6 @@ const pick = (text: Text, lang: ReportLang): string => text[lang];
 /** A text with its first letter in capitals. */
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A change as shown: `+3`, `-2` (in Russian with a minus sign, `−2`). */
-const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
-
 /** Names and titles from the scenario, in one language. */
 export class Namer {
   constructor(
@@ -566,7 +563,7 @@ export class Namer {
     return this.w(ids.length === 1 ? 'blockedBy' : 'blockedByMany', { who: this.list(ids) });
   }
   signed(x: number): string {
-    return this.lang === 'ru' ? signed(x).replace('-', '−') : signed(x);
+    return signedIn(x, this.lang);
   }
   delegation(id: string): string {
     const d = this.scenario.delegations.find((x) => x.id === id);

@@ -12,7 +12,7 @@ import { motionOfKind, type Factor, type MotionKind, type Term } from '../../cor
 import { PROFILES } from '../../core/profiles';
 import { RESPONSE_KINDS, responseLevel, type Scenario, type Text } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
-import { dateText, getLang, t, tx, type Key } from '../i18n';
+import { dateText, getLang, signedIn, t, tx, type Key } from '../i18n';
 import { Namer } from '../report';
 import { h, button, replaceKeepingFocus, scrollBox } from './dom';
 import {
@@ -52,11 +52,8 @@ const paragraphs = (text: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** A figure as shown: `+0.41`; in Russian with a decimal comma and a minus sign, `−0,41`. */
-const fmt = (x: number) => {
-  const s = x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2);
-  return getLang() === 'ru' ? s.replace('.', ',').replace('-', '−') : s;
-};
+/** A weight as shown: `+0.41`, `−0,41` in Russian. */
+const fmt = (x: number) => signedIn(x, getLang(), 2);
 const factorList = (fs: Factor[]) =>
   h(
     'ul',
