@@ -475,6 +475,14 @@ describe('a classroom session', () => {
     await teacher.locator('#console-leave').click();
     await teacher.locator(`#back-console-${code}`).click();
     expect((await teacher.locator('#console-code').innerText()).trim()).toBe(code);
+    // Opened in another tab (the chair key is kept on the device), the console has its QR code and
+    // the class's address too, from the server.
+    const other = await teacher.context().newPage();
+    await other.goto(`${url}/?console=${code}`);
+    await other.locator('#console-code').waitFor();
+    expect(await other.locator('.join-card .qr svg').count()).toBe(1);
+    expect(await other.locator('.join-card').innerText()).toContain(`?join=${code}`);
+    await other.close();
     await ana.locator('#net-leave').click();
     await ana.locator(`#back-join-${code}`).click();
     await ana.locator('#you-are').getByText(toName).waitFor();

@@ -76,6 +76,24 @@ const joinParts = (code: string, joinUrl: string, qrSvg: string | null, codeId: 
     h('p', {}, t('joinAt', { url: joinUrl })),
   ];
 };
+/** What the server tells anyone with the code about a session (`GET /api/sessions/:code`). */
+interface SessionInfo {
+  scenario?: string;
+  error?: string;
+  joinUrl?: string;
+  qr?: string;
+}
+/** The session's info; throws the server's reason when there is no such session. */
+const lookUpSession = async (code: string): Promise<SessionInfo> => {
+  const r = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
+  const info = (await r.json()) as SessionInfo;
+  if (!r.ok) throw new Error(info.error ?? r.statusText);
+  return info;
+};
+/** The join address and its QR code from a session's info, when the server gave both. */
+const joinOf = (info: SessionInfo): { joinUrl: string; qr: string } | null =>
+  info.joinUrl && info.qr ? { joinUrl: info.joinUrl, qr: info.qr } : null;
+
 export class NetworkScreens {
   private session: RemoteSession | null = null;
   private stage: Stage | null = null;
@@ -251,9 +269,7 @@ export class NetworkScreens {
     submit.textContent = t(again ? 'rejoining' : 'joining');
     error.textContent = '';
     try {
-      const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
-      const info = (await look.json()) as { scenario?: string; error?: string };
-      if (!look.ok) throw new Error(info.error ?? look.statusText);
+      const info = await lookUpSession(code);
       this.scenario = scenarioById(info.scenario ?? '') ?? null;
       if (!this.scenario) throw new Error(`unknown scenario ${info.scenario}`);
       this.session = new RemoteSession(code);
@@ -488,15 +504,8 @@ export class NetworkScreens {
   showProjector(code: string): void {
     void (async () => {
       try {
-        const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`);
-        const info = (await look.json()) as {
-          scenario?: string;
-          error?: string;
-          joinUrl?: string;
-          qr?: string;
-        };
-        if (!look.ok) throw new Error(info.error ?? look.statusText);
-        this.joinInfo = info.joinUrl && info.qr ? { joinUrl: info.joinUrl, qr: info.qr } : null;
+        const info = await lookUpSession(code);
+        this.joinInfo = joinOf(info);
         this.scenario = scenarioById(info.scenario ?? '') ?? null;
         this.session = new RemoteSession(code);
         this.showDesk(await this.session.connect({ role: 'observer' }));
@@ -649,10 +658,6 @@ export class NetworkScreens {
       };
       if (!r.ok) throw new Error(data.error ?? r.statusText);
       rememberChairKey(data.code, data.chairKey, Date.now());
-      sessionStorage.setItem(
-        `consensus.join.${data.code}`,
-        JSON.stringify({ joinUrl: data.joinUrl, qr: data.qr }),
-      );
       history.replaceState(null, '', `?console=${data.code}`);
       await this.showConsole(data.code);
     } catch (e) {
@@ -664,24 +669,14 @@ export class NetworkScreens {
 
   async showConsole(code: string): Promise<void> {
     const key = chairKeyFor(code);
-    const look = await fetch(`/api/sessions/${encodeURIComponent(code)}`)
-      .then((r) => r.json() as Promise<{ scenario?: string }>)
-      .catch(() => ({ scenario: undefined }));
+    const look = await lookUpSession(code).catch((): SessionInfo => ({}));
     this.scenario = scenarioById(look.scenario ?? '') ?? null;
     if (!key || !this.scenario) return this.showJoin(code);
     this.session = new RemoteSession(code);
     await this.session.connect({ chairKey: key, name: 'Chair' });
-    const readJoin = (): { joinUrl: string; qr: string } | null => {
-      try {
-        return JSON.parse(sessionStorage.getItem(`consensus.join.${code}`) ?? 'null') as {
-          joinUrl: string;
-          qr: string;
-        } | null;
-      } catch {
-        return null;
-      }
-    };
-    const join = readJoin();
+    // From the server, so that the console opened again (another tab, after a restart) has its
+    // QR code and the class's address too (a copy kept for the tab that created it had not).
+    const join = joinOf(look);
     const joinUrl = join?.joinUrl ?? `${location.origin}/?join=${code}`;
     let controls: HTMLElement, status: HTMLElement, people: HTMLElement, msgs: HTMLElement;
     const session = this.session;
