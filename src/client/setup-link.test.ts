@@ -6,6 +6,7 @@ import {
   describeProblem,
   readSetup,
   rememberSetup,
+  clampSeed,
   rememberedSetup,
   setupLink,
   type Setup,
@@ -159,5 +160,13 @@ describe('the remembered set-up', () => {
     });
     expect(rememberedSetup(scenarios, fallback)).toEqual(fallback);
     expect(() => rememberSetup(fallback)).not.toThrow();
+  });
+});
+
+describe('a seed typed in a number field', () => {
+  it('is kept within 0 to 99999, and anything not a number is 0', () => {
+    expect(['4242', '123456', '-5', '12.7', 'abc', ''].map(clampSeed)).toEqual([
+      4242, 99999, 0, 12, 0, 0,
+    ]);
   });
 });

@@ -28,6 +28,10 @@ export type LinkParam = (typeof LINK_PARAMS)[number];
 
 export const SEED_MAX = 99999;
 
+/** A seed as typed in a number field, kept within 0 to SEED_MAX (0 for anything not a number). */
+export const clampSeed = (typed: string): number =>
+  Math.max(0, Math.min(SEED_MAX, Math.floor(Number(typed) || 0)));
+
 /** A new game's seed, 0 to SEED_MAX (the browser's random numbers; the game's core takes it as given). */
 export const randomSeed = (): number => {
   const a = new Uint32Array(1);

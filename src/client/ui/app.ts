@@ -23,6 +23,8 @@ import { library } from '../scenarios';
 import {
   LINK_PARAMS,
   describeProblem,
+  SEED_MAX,
+  clampSeed,
   isSetupLink,
   randomSeed,
   readSetup,
@@ -524,14 +526,10 @@ export class App {
           id: 'seed',
           type: 'number',
           min: 0,
-          max: 99999,
+          max: SEED_MAX,
           value: st.seed,
           'aria-describedby': 'seed-help',
-          oninput: (e: Event) =>
-            (st.seed = Math.max(
-              0,
-              Math.min(99999, Math.floor(Number((e.target as HTMLInputElement).value) || 0)),
-            )),
+          oninput: (e: Event) => (st.seed = clampSeed((e.target as HTMLInputElement).value)),
         }),
         h('p', { class: 'help', id: 'seed-help' }, t('seedHelp')),
       ),

@@ -14,7 +14,7 @@ import { hallModel, mapModel } from '../models';
 import { RemoteSession, type RosterEntry, type Welcome } from '../net/remote';
 import { chairKeyFor, rememberChairKey, seatHeldFor } from '../net/held';
 import { library, scenarioById } from '../scenarios';
-import { randomSeed, SEED_MAX } from '../setup-link';
+import { clampSeed, randomSeed, SEED_MAX } from '../setup-link';
 import { prepareMapSoon, type Stage } from '../stage';
 import { labelStage, showOnStage, stageView, viewSwitch, type StageShows } from './stage-view';
 import type { Theme } from '../scenes/types';
@@ -54,13 +54,14 @@ const showDebrief = (): void => {
   d?.scrollIntoView({ block: 'start' });
 };
 
+/** A labelled field; its help, if any, is `${id}-help` (for the input's aria-describedby). */
 const field = (id: string, label: string, input: HTMLElement, help?: string) =>
   h(
     'div',
     { class: 'field' },
     h('label', { for: id }, label),
     input,
-    help ? h('p', { class: 'help' }, help) : null,
+    help ? h('p', { class: 'help', id: `${id}-help` }, help) : null,
   );
 
 /**
@@ -604,7 +605,7 @@ export class NetworkScreens {
               profile: profile.value as ProfileId,
               difficulty: difficulty.value,
               humans,
-              seed: Math.max(0, Math.min(SEED_MAX, Math.floor(Number(seed.value) || 0))),
+              seed: clampSeed(seed.value),
             },
             error,
             submit,
@@ -615,13 +616,7 @@ export class NetworkScreens {
       field('host-profile', t('profile'), profile),
       humansBox,
       field('host-difficulty', t('aiDifficulty'), difficulty),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'host-seed' }, t('seed')),
-        seed,
-        h('p', { class: 'help', id: 'host-seed-help' }, t('hostSeedHelp')),
-      ),
+      field('host-seed', t('seed'), seed, t('hostSeedHelp')),
       error,
       h(
         'div',

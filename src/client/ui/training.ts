@@ -24,6 +24,7 @@ import { stageView } from './stage-view';
 import type { Theme } from '../scenes/types';
 import { chairControls } from './chair-controls';
 import { button, h, redrawKeepingInput, replaceKeepingFocus } from './dom';
+import { clampSeed, SEED_MAX } from '../setup-link';
 import { GameScreen } from './game';
 import { clockText, phaseText } from './labels';
 
@@ -107,7 +108,7 @@ export class TrainingScreen {
       id: 'train-seed',
       type: 'number',
       min: 0,
-      max: 99999,
+      max: SEED_MAX,
       value: st.seed,
     });
     const levels = h(
@@ -137,7 +138,7 @@ export class TrainingScreen {
           e.preventDefault();
           st.scenario = scenario.value;
           st.profile = profile.value as ProfileId;
-          st.seed = Math.max(0, Math.floor(Number(seed.value) || 0));
+          st.seed = clampSeed(seed.value);
           st.level = ((levels.querySelector('input:checked') as HTMLInputElement | null)?.value ??
             'calm') as TrainingLevel;
           this.start();
