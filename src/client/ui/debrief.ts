@@ -5,10 +5,10 @@
  */
 import { AWARD_NAMES, type Debrief } from '../../core/debrief';
 import { PROFILES } from '../../core/profiles';
-import { METRICS, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
+import { METRICS, type Scenario } from '../../core/scenario';
 import { dateText, t, tx, type Key } from '../i18n';
 import { h, scrollBox } from './dom';
-import { proposalLabel, sourceList as sourcesOf, termLabel } from './labels';
+import { crisisOutcome, proposalLabel, sourceList as sourcesOf, termLabel } from './labels';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag: string, attrs: Record<string, string | number>) => {
@@ -179,25 +179,11 @@ export const renderDebrief = (
     ),
     ...Object.entries(d.crises).map(([id, c]) => {
       const cr = scenario.crises.find((x) => x.id === id)!;
-      const level =
-        c.level >= 1 ? t(`resp_${RESPONSE_KINDS[c.level + 1]!}` as Key) : t('level_none');
       return h(
         'div',
         { class: 'crisis-outcome' },
         h('h3', {}, `${t('crisis')}: ${tx(cr.title)}`),
-        h(
-          'p',
-          {},
-          t('crisisDecided', { level, h: c.honoured ? t('honoured') : t('notHonoured') }),
-          c.froze ? ` ${t('froze', { req: name(cr.requester) })}` : '',
-        ),
-        h(
-          'ul',
-          {},
-          ...Object.entries(c.responses).map(([m, r]) =>
-            h('li', {}, `${name(m)}: ${t(`resp_${r}` as Key)}`),
-          ),
-        ),
+        ...crisisOutcome(c, cr.requester, name),
       );
     }),
   );

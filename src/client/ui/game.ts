@@ -10,7 +10,7 @@ import { effectiveStakes } from '../../core/rules/voting';
 import type { ConferenceContext } from '../../core/state';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
-import { RESPONSE_KINDS, responseLevel, type Scenario, type Text } from '../../core/scenario';
+import { responseLevel, type Scenario, type Text } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { dateText, getLang, signedIn, t, tx, type Key } from '../i18n';
 import { Namer } from '../report';
@@ -18,6 +18,7 @@ import { h, button, replaceKeepingFocus, scrollBox } from './dom';
 import {
   ballotTitle,
   clockText,
+  crisisOutcome,
   delegationName,
   proposalLabel,
   sourceList,
@@ -961,27 +962,7 @@ export class GameScreen {
       (d) => d.role === 'member' && d.id !== c.requester,
     ).length;
     if (st.status === 'open') out.push(h('p', {}, t('responded', { n: st.responded, m: members })));
-    else {
-      const level =
-        st.level >= 1 ? t(`resp_${RESPONSE_KINDS[st.level + 1]!}` as Key) : t('level_none');
-      out.push(
-        h(
-          'p',
-          { class: 'result' },
-          t('crisisDecided', { level, h: st.honoured ? t('honoured') : t('notHonoured') }),
-          st.froze ? ` ${t('froze', { req: this.name(c.requester) })}` : '',
-        ),
-      );
-      out.push(
-        h(
-          'ul',
-          {},
-          ...Object.entries(st.responses).map(([d, r]) =>
-            h('li', {}, `${this.name(d)}: ${t(`resp_${r}` as Key)}`),
-          ),
-        ),
-      );
-    }
+    else out.push(...crisisOutcome(st, c.requester, (id) => this.name(id)));
     return out;
   }
 

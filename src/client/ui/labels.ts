@@ -3,7 +3,8 @@
  * replay and what a screen reader hears: phases, the clock, proposals, ballots and statements.
  */
 import type { Term } from '../../core/events';
-import type { Scenario } from '../../core/scenario';
+import { RESPONSE_KINDS, type Scenario } from '../../core/scenario';
+import type { CrisisState } from '../../core/state';
 import { isBilingualSpeech, speechIn } from '../../core/speech';
 import type { Statement } from '../../core/state';
 import { codeAndTitle, dateText, getLang, t, tx, type Key } from '../i18n';
@@ -70,6 +71,32 @@ export const termLabel = (term: Term, s: Scenario): string => {
     }
   }
 };
+
+/**
+ * The council's decision on a crisis (its level, whether the request was honoured, whether the
+ * requester froze its participation) and each member's answer, as the desk's crisis panel and the
+ * debrief show them.
+ */
+export const crisisOutcome = (
+  c: Pick<CrisisState, 'level' | 'honoured' | 'froze' | 'responses'>,
+  requester: string,
+  name: (id: string) => string,
+): HTMLElement[] => [
+  h(
+    'p',
+    { class: 'result' },
+    t('crisisDecided', {
+      level: c.level >= 1 ? t(`resp_${RESPONSE_KINDS[c.level + 1]!}`) : t('level_none'),
+      h: c.honoured ? t('honoured') : t('notHonoured'),
+    }),
+    c.froze ? ` ${t('froze', { req: name(requester) })}` : '',
+  ),
+  h(
+    'ul',
+    {},
+    ...Object.entries(c.responses).map(([m, r]) => h('li', {}, `${name(m)}: ${t(`resp_${r}`)}`)),
+  ),
+];
 
 /**
  * What a ballot decides, as the hall and the desk name it: the proposal ("1a Touch sensors…"), or
