@@ -18,6 +18,7 @@ import { AWARD_NAMES, debriefOf } from '../core/debrief';
 import type { ConferenceEvent, Motion, Term } from '../core/events';
 import { PROFILES, type DecisionReason } from '../core/profiles';
 import {
+  amendmentOf,
   METRICS,
   RESPONSE_KINDS,
   type ResponseKind,
@@ -581,9 +582,7 @@ export class Namer {
     return p ? codeAndTitle(p.code, pick(p.title, this.lang), this.lang) : id;
   }
   amendment(proposal: string, id: string): string {
-    const a = this.scenario.proposals
-      .find((x) => x.id === proposal)
-      ?.amendments.find((x) => x.id === id);
+    const a = amendmentOf(this.scenario, proposal, id);
     return a ? pick(a.title, this.lang) : id;
   }
   crisis(id: string): string {

@@ -405,6 +405,14 @@ export const ScenarioSchema = z
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 
+/** A proposal's amendment, by the proposal's id and its own; undefined when there is none such. */
+export const amendmentOf = (
+  s: Pick<Scenario, 'proposals'>,
+  proposal: string,
+  id: string | undefined,
+): Amendment | undefined =>
+  s.proposals.find((p) => p.id === proposal)?.amendments.find((a) => a.id === id);
+
 export const GlossarySchema = z
   .object({
     format: z.literal(1),

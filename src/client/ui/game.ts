@@ -10,7 +10,7 @@ import { effectiveStakes } from '../../core/rules/voting';
 import type { ConferenceContext } from '../../core/state';
 import { motionOfKind, type Factor, type MotionKind, type Term } from '../../core/events';
 import { PROFILES } from '../../core/profiles';
-import { responseLevel, type Scenario, type Text } from '../../core/scenario';
+import { amendmentOf, responseLevel, type Scenario, type Text } from '../../core/scenario';
 import type { ConferenceView } from '../../core/views';
 import { dateText, getLang, signedIn, t, tx, type Key } from '../i18n';
 import { Namer } from '../report';
@@ -560,10 +560,11 @@ export class GameScreen {
     base: readonly string[],
     seat: string,
   ): Node | null {
-    const prop = this.deps.scenario.proposals.find((x) => x.id === proposal);
+    const s = this.deps.scenario;
+    const prop = s.proposals.find((x) => x.id === proposal);
     if (!prop) return null;
     const stake = amendment
-      ? prop.amendments.find((a) => a.id === amendment)?.stakes.find((x) => x.delegation === seat)
+      ? amendmentOf(s, proposal, amendment)?.stakes.find((x) => x.delegation === seat)
       : effectiveStakes(prop, base).find((x) => x.delegation === seat);
     return stake ? h('p', { class: 'stake-note' }, tx(stake.note)) : null;
   }
@@ -628,9 +629,7 @@ export class GameScreen {
             : ['yes', 'no', PROFILES[v.profile].standAside ? 'standAside' : 'abstain'];
         const amendment =
           b.kind === 'amendment'
-            ? this.deps.scenario.proposals
-                .find((x) => x.id === b.proposal)
-                ?.amendments.find((x) => x.id === b.amendment)
+            ? amendmentOf(this.deps.scenario, b.proposal, b.amendment)
             : undefined;
         out.push(
           h('p', { class: 'ballot' }, t('ballotOn', { what })),

@@ -3,7 +3,7 @@
  * replay and what a screen reader hears: phases, the clock, proposals, ballots and statements.
  */
 import type { Term } from '../../core/events';
-import { RESPONSE_KINDS, type Scenario } from '../../core/scenario';
+import { amendmentOf, RESPONSE_KINDS, type Scenario } from '../../core/scenario';
 import type { CrisisState } from '../../core/state';
 import { isBilingualSpeech, speechIn } from '../../core/speech';
 import type { Statement } from '../../core/state';
@@ -61,9 +61,7 @@ export const termLabel = (term: Term, s: Scenario): string => {
     case 'capital':
       return t('term_capital', { n: term.amount });
     case 'amendment': {
-      const a = s.proposals
-        .find((x) => x.id === term.proposal)
-        ?.amendments.find((x) => x.id === term.amendment);
+      const a = amendmentOf(s, term.proposal, term.amendment);
       return t('term_amendment', {
         a: a ? tx(a.title) : term.amendment,
         p: proposalLabel(term.proposal, s),
@@ -108,9 +106,7 @@ export const ballotTitle = (
 ): string => {
   const name = proposalLabel(b.proposal, s);
   if (b.kind !== 'amendment') return name;
-  const a = s.proposals
-    .find((x) => x.id === b.proposal)
-    ?.amendments.find((x) => x.id === b.amendment);
+  const a = amendmentOf(s, b.proposal, b.amendment);
   return t('amendmentTitle', { a: a ? tx(a.title) : (b.amendment ?? ''), p: name });
 };
 
