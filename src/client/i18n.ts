@@ -247,7 +247,6 @@ const en = {
   chooseAgain: '— choose again —',
   recipientGone: '{name} has frozen its participation and takes no offers: choose again.',
   termGone: '“{term}” is no longer possible (decided meanwhile): choose again.',
-  give_capital: '{n} political capital',
   term_voteYes: 'a vote «yes» on {p}',
   term_standAside: 'standing aside on {p}',
   term_response: 'a response of at least «{r}» to {c}',
@@ -814,7 +813,6 @@ const ru: Record<Key, string> = {
   recipientGone:
     'Делегация «{name}» заморозила своё участие и не принимает предложений о сделке: выберите снова.',
   termGone: '«{term}» уже невозможно (решено за это время): выберите снова.',
-  give_capital: '{n} ед. политического капитала',
   term_voteYes: 'голос «за» по предложению {p}',
   term_standAside: 'неучастие в голосовании по предложению {p}',
   term_response: 'ответ не слабее «{r}» в кризисе «{c}»',

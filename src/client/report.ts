@@ -157,7 +157,6 @@ const EN = {
   consistent: 'consistent',
   inconsistent: 'inconsistent',
   noStatements: 'No statements on a proposal.',
-  dealsHeading: 'Offers and commitments: {d}',
   noDeals: 'No offers or commitments.',
   offerMade: 'Offer {n} to {to}: gives {give}; asks {want} — {status}',
   offerReceived: 'Offer {n} from {from}: gives {give}; asks {want} — {status}',
@@ -404,7 +403,6 @@ const RU: Record<WordKey, string> = {
   consistent: 'последовательно',
   inconsistent: 'непоследовательно',
   noStatements: 'Выступлений по предложениям не было.',
-  dealsHeading: 'Сделки и обязательства: {d}',
   noDeals: 'Сделок и обязательств не было.',
   offerMade: 'Предложение о сделке {n} делегации {to}: даёт {give}; просит {want} — {status}',
   offerReceived:

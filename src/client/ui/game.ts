@@ -1091,7 +1091,8 @@ export class GameScreen {
     );
     const undecided = this.deps.scenario.proposals.filter((p) => !v.outcomes[p.id]);
     const terms: Option[] = [];
-    for (const n of [3, 5, 10]) terms.push({ id: `capital:${n}`, label: t('term_capital', { n }) });
+    for (const n of [3, 5, 10])
+      terms.push({ id: `capital:${n}`, label: this.termText({ type: 'capital', amount: n }) });
     for (const p of undecided) {
       for (const choice of ['yes', 'standAside'] as const)
         if (choice === 'yes' || PROFILES[v.profile].standAside)
