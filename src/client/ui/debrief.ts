@@ -7,7 +7,7 @@ import { AWARD_NAMES, type Debrief } from '../../core/debrief';
 import { PROFILES } from '../../core/profiles';
 import { METRICS, type Scenario } from '../../core/scenario';
 import { dateText, t, tx, type Key } from '../i18n';
-import { h, scrollBox } from './dom';
+import { h, scrollBox, tableHead } from './dom';
 import { crisisOutcome, proposalLabel, sourceList as sourcesOf, termLabel } from './labels';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -92,16 +92,7 @@ const chart = (history: { label: string; metrics: Record<string, number> }[]): N
     'table',
     { class: 'data' },
     h('caption', {}, t('metricHistory')),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, t('step')),
-        ...METRICS.map((m) => h('th', { scope: 'col' }, t(`metric_${m}` as Key))),
-      ),
-    ),
+    tableHead([t('step'), ...METRICS.map((m) => t(`metric_${m}` as Key))]),
     h(
       'tbody',
       {},
@@ -197,21 +188,13 @@ export const renderDebrief = (
       h(
         'table',
         {},
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ...[
-              t('delegation'),
-              t('objectivePts'),
-              t('alliancePts'),
-              t('reputationPts'),
-              t('total'),
-            ].map((x) => h('th', { scope: 'col' }, x)),
-          ),
-        ),
+        tableHead([
+          t('delegation'),
+          t('objectivePts'),
+          t('alliancePts'),
+          t('reputationPts'),
+          t('total'),
+        ]),
         h(
           'tbody',
           {},
@@ -280,17 +263,7 @@ export const renderDebrief = (
           h(
             'table',
             {},
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                ...[t('delegation'), t('onProposal'), t('said'), t('did'), ''].map((x) =>
-                  h('th', { scope: 'col' }, x),
-                ),
-              ),
-            ),
+            tableHead([t('delegation'), t('onProposal'), t('said'), t('did'), '']),
             h(
               'tbody',
               {},

@@ -146,6 +146,10 @@ export const replaceKeepingFocus = (host: HTMLElement, ...children: (Node | null
   }
 };
 
+/** A table's head: one row of column headers. */
+export const tableHead = (labels: readonly string[]): HTMLElement =>
+  h('thead', {}, h('tr', {}, ...labels.map((x) => h('th', { scope: 'col' }, x))));
+
 export const button = (label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement =>
   h('button', { type: 'button', ...attrs, onclick: () => onClick() }, label);
 

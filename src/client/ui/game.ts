@@ -14,7 +14,7 @@ import { amendmentOf, responseLevel, type Scenario, type Text } from '../../core
 import type { ConferenceView } from '../../core/views';
 import { dateText, getLang, signedIn, t, tx, type Key } from '../i18n';
 import { Namer } from '../report';
-import { h, button, replaceKeepingFocus, scrollBox } from './dom';
+import { h, button, replaceKeepingFocus, scrollBox, tableHead } from './dom';
 import {
   ballotTitle,
   clockText,
@@ -1252,17 +1252,7 @@ export class GameScreen {
           'table',
           { class: 'reputation' },
           h('caption', {}, t('reputation')),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, t('delegation')),
-              h('th', { scope: 'col' }, t('reputation')),
-              h('th', { scope: 'col' }, t('capital')),
-            ),
-          ),
+          tableHead([t('delegation'), t('reputation'), t('capital')]),
           h(
             'tbody',
             {},

@@ -27,6 +27,7 @@ import {
   redrawKeepingInput,
   replaceKeepingFocus,
   scrollBox,
+  tableHead,
 } from './dom';
 import { GameScreen, deskShortcut, type Pending } from './game';
 import { clockText, delegationName, phaseText } from './labels';
@@ -921,23 +922,15 @@ export class NetworkScreens {
         h(
           'table',
           {},
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ...[
-                t('delegation'),
-                t('participants'),
-                t('controller'),
-                t('votedNow'),
-                t('respondedNow'),
-                t('openOffers'),
-                t('reputation'),
-              ].map((x) => h('th', { scope: 'col' }, x)),
-            ),
-          ),
+          tableHead([
+            t('delegation'),
+            t('participants'),
+            t('controller'),
+            t('votedNow'),
+            t('respondedNow'),
+            t('openOffers'),
+            t('reputation'),
+          ]),
           h(
             'tbody',
             {},
@@ -1087,22 +1080,14 @@ export class NetworkScreens {
             h(
               'table',
               { class: 'people' },
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  ...[
-                    t('student'),
-                    t('delegation'),
-                    t('connection'),
-                    t('moveColumn'),
-                    t('wordColumn'),
-                    t('removeColumn'),
-                  ].map((x) => h('th', { scope: 'col' }, x)),
-                ),
-              ),
+              tableHead([
+                t('student'),
+                t('delegation'),
+                t('connection'),
+                t('moveColumn'),
+                t('wordColumn'),
+                t('removeColumn'),
+              ]),
               h('tbody', {}, ...students.map(row)),
             ),
           )

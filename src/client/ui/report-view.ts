@@ -17,7 +17,7 @@ import {
   type Inline,
   type ReportLang,
 } from '../report';
-import { button, h } from './dom';
+import { button, h, tableHead } from './dom';
 
 export interface ReportViewOptions {
   /** Level of the report's title: 1 on a screen of its own, 2 inside another screen. */
@@ -73,7 +73,7 @@ const block = (b: Block, sub: Heading): HTMLElement => {
           'table',
           {},
           h('caption', {}, b.caption),
-          h('thead', {}, h('tr', {}, ...b.head.map((x) => h('th', { scope: 'col' }, x)))),
+          tableHead(b.head),
           h(
             'tbody',
             {},
