@@ -530,11 +530,11 @@ const OPENINGS: Record<'support' | 'oppose' | 'undecided', ((p: Text, me: Text) 
     }),
     (p) => ({
       en: `We have not yet made up our minds on ${p.en}.`,
-      ru: `Мы ещё не определились с предложением ${p.ru}.`,
+      ru: `Мы ещё не определили позицию по предложению ${p.ru}.`,
     }),
     (p) => ({
       en: `Before we decide on ${p.en}, we want to hear the other delegations.`,
-      ru: `Прежде чем решать по предложению ${p.ru}, мы хотим услышать другие делегации.`,
+      ru: `Прежде чем решать по предложению ${p.ru}, мы хотим выслушать другие делегации.`,
     }),
   ],
 };
