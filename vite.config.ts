@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { regionAtlas } from './src/content/atlas-plugin';
+import { flagSheetPlugin } from './src/content/flag-sheet-plugin';
 import { scenarioLibrary } from './src/content/library-plugin';
 import { precompress } from './src/server/static';
 
@@ -7,6 +8,7 @@ export default defineConfig({
   plugins: [
     scenarioLibrary(),
     regionAtlas(),
+    flagSheetPlugin(),
     {
       // Brotli and gzip copies of the text files, sent by the session server (src/server/static.ts).
       name: 'consensus-precompress',

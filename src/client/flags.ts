@@ -1,63 +1,41 @@
 /**
  * The flags shipped with the game (flag-icons, MIT), and their early loading: the stage starts
  * decoding them while Phaser's own module loads and starts, so the hall does not wait for them
- * afterwards. A flag that cannot be loaded is left out; the hall then draws a plain plate with the
- * country's code.
+ * afterwards. They come as one sheet (src/content/flag-sheet.ts), decoded once and cut into a
+ * canvas a flag. Flags that cannot be loaded are left out; the hall then draws a plain plate with
+ * the country's code.
  */
-import afUrl from 'flag-icons/flags/4x3/af.svg?url';
-import amUrl from 'flag-icons/flags/4x3/am.svg?url';
-import azUrl from 'flag-icons/flags/4x3/az.svg?url';
-import byUrl from 'flag-icons/flags/4x3/by.svg?url';
-import kgUrl from 'flag-icons/flags/4x3/kg.svg?url';
-import kzUrl from 'flag-icons/flags/4x3/kz.svg?url';
-import ruUrl from 'flag-icons/flags/4x3/ru.svg?url';
-import tjUrl from 'flag-icons/flags/4x3/tj.svg?url';
-import uzUrl from 'flag-icons/flags/4x3/uz.svg?url';
+import sheetUrl from 'virtual:flag-sheet';
+import { FLAG_H, FLAG_IDS, FLAG_W } from '../content/flag-sheet';
 
-export const FLAG_URLS: Readonly<Record<string, string>> = {
-  af: afUrl,
-  am: amUrl,
-  az: azUrl,
-  by: byUrl,
-  kg: kgUrl,
-  kz: kzUrl,
-  ru: ruUrl,
-  tj: tjUrl,
-  uz: uzUrl,
-};
-
-/** The size the flags are drawn at in their textures (4:3). */
-export const FLAG_W = 96;
-export const FLAG_H = 72;
+export { FLAG_H, FLAG_W };
 
 export const flagKey = (id: string): string => `flag-${id}`;
 
-/** One flag drawn at FLAG_W × FLAG_H, or null if it could not be loaded or drawn. */
-const drawFlag = async (url: string): Promise<HTMLCanvasElement | null> => {
+/** Every flag of the sheet as a canvas of FLAG_W × FLAG_H; none if it could not be loaded. */
+const drawFlags = async (): Promise<ReadonlyMap<string, HTMLCanvasElement>> => {
+  const out = new Map<string, HTMLCanvasElement>();
   try {
-    const img = new Image(FLAG_W, FLAG_H);
-    img.src = url;
+    const img = new Image(FLAG_W * FLAG_IDS.length, FLAG_H);
+    img.src = sheetUrl;
     await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = FLAG_W;
-    canvas.height = FLAG_H;
-    const g = canvas.getContext('2d');
-    if (!g) return null;
-    g.drawImage(img, 0, 0, FLAG_W, FLAG_H);
-    return canvas;
+    FLAG_IDS.forEach((id, i) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = FLAG_W;
+      canvas.height = FLAG_H;
+      const g = canvas.getContext('2d');
+      if (!g) return;
+      g.drawImage(img, i * FLAG_W, 0, FLAG_W, FLAG_H, 0, 0, FLAG_W, FLAG_H);
+      out.set(id, canvas);
+    });
   } catch {
-    return null;
+    // Left out: the hall draws each seat's code instead.
   }
+  return out;
 };
 
 let loading: Promise<ReadonlyMap<string, HTMLCanvasElement>> | null = null;
 
 /** Every flag that loaded, by id. Started once per page; later calls share the same promise. */
 export const loadFlags = (): Promise<ReadonlyMap<string, HTMLCanvasElement>> =>
-  (loading ??= Promise.all(
-    Object.entries(FLAG_URLS).map(async ([id, url]) => [id, await drawFlag(url)] as const),
-  ).then((all) => {
-    const out = new Map<string, HTMLCanvasElement>();
-    for (const [id, canvas] of all) if (canvas) out.set(id, canvas);
-    return out;
-  }));
+  (loading ??= drawFlags());

@@ -22,6 +22,8 @@ export interface Stage {
   layouts(): number;
   /** The hall's last layout: its width and one nameplate card's width, in pixels (for tests). */
   cardSpan(): { stage: number; card: number };
+  /** The ids of the flags the stage holds as textures (for tests: a flag left out shows its code). */
+  flags(): string[];
   destroy(): void;
 }
 

@@ -15,3 +15,9 @@ declare module 'virtual:region-atlas' {
   const atlas: Topology;
   export default atlas;
 }
+
+declare module 'virtual:flag-sheet' {
+  /** The URL of the flags' sheet (src/content/flag-sheet.ts). */
+  const url: string;
+  export default url;
+}

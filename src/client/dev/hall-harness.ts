@@ -9,6 +9,7 @@
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import Phaser from 'phaser';
+import { flagKey, loadFlags } from '../flags';
 import { HallScene } from '../scenes/hall-scene';
 import type { HallModel, Seat, VoteMark } from '../scenes/types';
 
@@ -133,7 +134,8 @@ const at = (ms: number, f: () => void): void => {
 };
 
 game.events.once(Phaser.Core.Events.READY, () => {
-  void document.fonts.load('16px "Noto Sans"').then(() => {
+  void Promise.all([loadFlags(), document.fonts.load('16px "Noto Sans"')]).then(([flags]) => {
+    for (const [id, canvas] of flags) game.textures.addCanvas(flagKey(id), canvas);
     show(model);
     // The speaking clock and the conference clock tick every second.
     window.setInterval(() => {

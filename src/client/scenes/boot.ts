@@ -4,6 +4,7 @@
  * sight while the player reads the hall) or when the map is first opened.
  */
 import Phaser from 'phaser';
+import { FLAG_IDS } from '../../content/flag-sheet';
 import { flagKey } from '../flags';
 import { whenIdle, type Stage } from '../stage';
 import { HallScene } from './hall-scene';
@@ -174,6 +175,7 @@ export const bootStage = (
           sleeping: () => !game.loop.running,
           layouts: () => hall.layouts,
           cardSpan: () => hall.cardSpan,
+          flags: () => FLAG_IDS.filter((id) => game.textures.exists(flagKey(id))),
           destroy: () => {
             gone = true;
             resized.disconnect();

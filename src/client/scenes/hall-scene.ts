@@ -9,7 +9,7 @@
  * updated in place, and what changed is animated (instantly when `theme.reducedMotion`).
  */
 import Phaser from 'phaser';
-import { FLAG_H, FLAG_URLS, FLAG_W, flagKey } from '../flags';
+import { flagKey } from '../flags';
 import { afterNextPaint } from '../ui/dom';
 import {
   drawPlate,
@@ -507,14 +507,6 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.lastTime = now;
     this.stillFrames = 0;
     loop.wake();
-  }
-
-  preload(): void {
-    // The stage adds the flags it loaded early (src/client/flags.ts); any still missing load here.
-    for (const [id, url] of Object.entries(FLAG_URLS)) {
-      if (!this.textures.exists(flagKey(id)))
-        this.load.svg(flagKey(id), url, { width: FLAG_W, height: FLAG_H });
-    }
   }
 
   create(): void {
