@@ -58,8 +58,8 @@ export const buildGame = async (outDir: string): Promise<void> => {
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 };
 
-/** Builds bench/bare-phaser with the project's vite.config.ts, only the root and outDir changed. */
-export const buildBare = async (outDir: string): Promise<void> => {
+/** Builds a bench page (`root`) with the project's vite.config.ts, only the root and outDir changed. */
+const buildPage = async (root: string, outDir: string): Promise<void> => {
   const loaded = await loadConfigFromFile(
     { command: 'build', mode: 'production' },
     resolve('vite.config.ts'),
@@ -67,12 +67,15 @@ export const buildBare = async (outDir: string): Promise<void> => {
     'warn',
   );
   if (!loaded) throw new Error('vite.config.ts could not be loaded');
-  const config = mergeConfig(loaded.config, {
-    root: 'bench/bare-phaser',
-    build: { outDir, emptyOutDir: true },
-  });
+  const config = mergeConfig(loaded.config, { root, build: { outDir, emptyOutDir: true } });
   await build({ ...config, configFile: false, logLevel: 'warn' });
 };
+
+/** The baseline page: bench/bare-phaser. */
+export const buildBare = (outDir: string): Promise<void> => buildPage('bench/bare-phaser', outDir);
+
+/** The hall alone, between the baseline and the game: bench/hall-alone. */
+export const buildAlone = (outDir: string): Promise<void> => buildPage('bench/hall-alone', outDir);
 
 export interface Served {
   url: string;
@@ -369,6 +372,8 @@ export interface LoadRun {
   hallAfterPause: number;
   /** Navigation start → the bare Phaser page's first frame. */
   bare: number;
+  /** Navigation start → the hall's first frame on bench/hall-alone (Phaser and the hall, no game). */
+  alone: number;
 }
 export interface LoadResult {
   runs: LoadRun[];
@@ -412,6 +417,7 @@ const emulate = async (page: Page, net: Network | undefined): Promise<void> => {
 export const measureLoad = async (
   game: string,
   bare: string,
+  alone: string,
   runs: number,
   network?: Network,
 ): Promise<LoadResult> => {
@@ -432,31 +438,37 @@ export const measureLoad = async (
       await b.close();
     }
   };
-  const runBare = async () => {
-    const b = await launch('load-bare');
+  /** One fresh page that marks `mark` by itself: the bare page, or the hall alone. */
+  const runPage = async (url: string, mark: string) => {
+    const b = await launch('load-page');
     try {
       await emulate(b.page, network);
-      await b.page.goto(bare, { waitUntil: 'commit' });
-      return await waitMark(b.page, 'first-frame', 60_000);
+      await b.page.goto(url, { waitUntil: 'commit' });
+      return await waitMark(b.page, mark, 60_000);
     } finally {
       await b.close();
     }
   };
+  const runBare = () => runPage(bare, 'first-frame');
+  const runAlone = () => runPage(alone, 'hall-first-frame');
   for (let i = 0; i < runs; i++) {
     // Alternate which page goes first, so drift on a noisy machine falls on both alike.
-    let g: Omit<LoadRun, 'bare' | 'hallAfterPause'>;
+    let g: Omit<LoadRun, 'bare' | 'alone' | 'hallAfterPause'>;
     let bareMs: number;
+    let aloneMs: number;
     if (i % 2 === 0) {
       g = await runGame();
       bareMs = await runBare();
+      aloneMs = await runAlone();
     } else {
+      aloneMs = await runAlone();
       bareMs = await runBare();
       g = await runGame();
     }
     const hallAfterPause = (await runGame(2000)).hallFromStart;
-    out.push({ ...g, hallAfterPause, bare: bareMs });
+    out.push({ ...g, hallAfterPause, bare: bareMs, alone: aloneMs });
     log(
-      `load${network ? ` (${network.name})` : ''} ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,
+      `load${network ? ` (${network.name})` : ''} ${i + 1}/${runs}: title ${g.title.toFixed(0)} ms, hall ${g.hall.toFixed(0)} ms, hall alone ${aloneMs.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms`,
     );
   }
   return {
@@ -467,6 +479,7 @@ export const measureLoad = async (
       hallFromStart: median(out.map((r) => r.hallFromStart)),
       hallAfterPause: median(out.map((r) => r.hallAfterPause)),
       bare: median(out.map((r) => r.bare)),
+      alone: median(out.map((r) => r.alone)),
     },
     canvas,
   };

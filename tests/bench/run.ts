@@ -19,6 +19,7 @@ import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalme
 import { dirname, join } from 'node:path';
 import { CHROMIUM } from '../e2e/support';
 import {
+  buildAlone,
   buildBare,
   buildGame,
   chromiumVersion,
@@ -155,6 +156,12 @@ const loadRows = (r: LoadResult, runs: number, network?: Network): Row[] => {
       `${over}hall first frame, from navigation (New game, Start at once)`,
       ms(m.hall),
       against(m.hall, 1.25),
+    ),
+    row(
+      'load',
+      `${over}the hall alone: Phaser, the flags and the hall, no game around it (bench/hall-alone)`,
+      ms(m.alone),
+      against(m.alone),
     ),
     row(
       'load',
@@ -470,6 +477,7 @@ const main = async (): Promise<number> => {
     if (inBrowser.length) {
       const gameDir = join(tmp, 'game');
       const bareDir = join(tmp, 'bare');
+      const aloneDir = join(tmp, 'alone');
       const needBare = o.only.has('load') || o.only.has('frames') || o.only.has('input');
       let t = Date.now();
       await buildGame(gameDir);
@@ -481,11 +489,20 @@ const main = async (): Promise<number> => {
           row('build', 'vite build of the bare Phaser page', `${(Date.now() - t) / 1000} s`),
         );
       }
+      if (o.only.has('load')) {
+        t = Date.now();
+        await buildAlone(aloneDir);
+        buildRows.push(
+          row('build', 'vite build of the hall alone', `${(Date.now() - t) / 1000} s`),
+        );
+      }
       rows.push(...buildRows);
       const game = await serve(gameDir);
       servers.push(game);
       const bare = needBare ? await serve(bareDir) : null;
       if (bare) servers.push(bare);
+      const alone = o.only.has('load') ? await serve(aloneDir) : null;
+      if (alone) servers.push(alone);
       machine.chromiumUserAgent = await chromiumVersion();
 
       if (o.only.has('sizes'))
@@ -496,9 +513,9 @@ const main = async (): Promise<number> => {
         });
       if (o.only.has('load'))
         await part('load', o.runs * 120_000 + 60_000, async () => {
-          const r = await measureLoad(game.url, bare!.url, o.runs);
+          const r = await measureLoad(game.url, bare!.url, alone!.url, o.runs);
           results.load = r;
-          const wifi = await measureLoad(game.url, bare!.url, o.runs, SCHOOL_WIFI);
+          const wifi = await measureLoad(game.url, bare!.url, alone!.url, o.runs, SCHOOL_WIFI);
           results.loadSchoolWifi = { network: SCHOOL_WIFI, ...wifi };
           return [...loadRows(r, o.runs), ...loadRows(wifi, o.runs, SCHOOL_WIFI)];
         });

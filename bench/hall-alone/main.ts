@@ -1,0 +1,61 @@
+/**
+ * A baseline of `npm run bench` between the bare Phaser page and the game: the hall alone. The
+ * game's stage (Phaser, the flags, the hall scene: src/client/stage.ts) draws the hall as the
+ * game shows it after Start (the flagship's roll call, Russia's seat), from a fixed model: no
+ * title, no setup screen, no conference, none of the game's code around it. The fonts load beside
+ * the engine, as the title has loaded them in the game. Marks `hall-first-frame` as the game does
+ * (App.ensureStage). Query parameters: `?w=709&h=532` the stage's size (the hall's at the bench's
+ * 1280×800 viewport).
+ */
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import type { HallModel, Seat } from '../../src/client/scenes/types';
+import { loadStage } from '../../src/client/stage';
+
+const q = new URLSearchParams(location.search);
+const host = document.getElementById('stage')!;
+host.style.width = `${Number(q.get('w') ?? 709)}px`;
+host.style.height = `${Number(q.get('h') ?? 532)}px`;
+
+const seat = (id: string, name: string, present: boolean, isPlayer = false): Seat => ({
+  id,
+  name,
+  status: present ? 'present' : 'absent',
+  frozen: false,
+  absent: false,
+  isPlayer,
+});
+
+const model: HallModel = {
+  theme: { palette: 'default', highContrast: false, reducedMotion: false, textScale: 1 },
+  title: 'Tsaghkadzor 2018: the CSTO Model-Conference',
+  phaseLabel: 'Roll call',
+  seats: [
+    seat('am', 'Republic of Armenia', false),
+    seat('by', 'Republic of Belarus', true),
+    seat('kz', 'Republic of Kazakhstan', true),
+    seat('kg', 'Kyrgyz Republic', false),
+    seat('ru', 'Russian Federation', false, true),
+    seat('tj', 'Republic of Tajikistan', false),
+  ],
+  speaker: null,
+  gauges: [
+    { id: 'credibility', label: 'Credibility', value: 50 },
+    { id: 'cohesion', label: 'Cohesion', value: 50 },
+    { id: 'borderSecurity', label: 'Border security', value: 50 },
+    { id: 'stratcom', label: 'Strategic communication and image', value: 50 },
+    { id: 'international', label: 'International interaction', value: 50 },
+  ],
+  ballot: null,
+  gavel: 0,
+  clock: 0,
+};
+
+const [stage] = await Promise.all([
+  loadStage(host, () => undefined),
+  document.fonts.load('16px "Noto Sans"'),
+  document.fonts.load('bold 16px "Noto Sans"'),
+]);
+// The next animation frame comes after Phaser's step that draws the hall.
+requestAnimationFrame(() => performance.mark('hall-first-frame'));
+stage.renderHall(model);
