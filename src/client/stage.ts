@@ -22,6 +22,11 @@ export interface Stage {
   layouts(): number;
   /** The hall's last layout: its width and one nameplate card's width, in pixels (for tests). */
   cardSpan(): { stage: number; card: number };
+  /**
+   * How the hall's still layer was last drawn: with Canvas 2D straight into its backdrop, or
+   * with WebGL (a layer the 2D replay cannot draw, or no backdrop); none before the first layout.
+   */
+  stillLayer(): 'canvas' | 'webgl' | 'none';
   /** The ids of the flags the stage holds as textures (for tests: a flag left out shows its code). */
   flags(): string[];
   destroy(): void;

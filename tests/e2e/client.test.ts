@@ -166,7 +166,14 @@ const stillGame = async (name: string, seat?: string) => {
 };
 
 type StageWindow = {
-  consensus: { stage: { sleeping(): boolean; layouts(): number; showHall(): void } | null };
+  consensus: {
+    stage: {
+      sleeping(): boolean;
+      layouts(): number;
+      showHall(): void;
+      stillLayer(): string;
+    } | null;
+  };
 };
 
 /**
@@ -214,8 +221,12 @@ describe('solo play', () => {
     expect(await page.evaluate(() => document.body.dataset.renderer)).toBe('webgl');
     await page.waitForTimeout(500);
     expect(await canvasIsDrawn(page)).toBe(true);
-    // The hall's still layer (room, table) lies in a canvas beneath the engine's.
+    // The hall's still layer (room, table) lies in a canvas beneath the engine's, drawn there
+    // with Canvas 2D, not baked with WebGL and read back.
     expect(await backdropIsDrawn(page)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as StageWindow).consensus.stage?.stillLayer()),
+    ).toBe('canvas');
     await shot(page, 'hall');
     await expectNoSeriousA11y(page, 'conference');
     // The map, by keyboard shortcut: the hall's backdrop goes with the hall.

@@ -175,6 +175,7 @@ export const bootStage = (
           sleeping: () => !game.loop.running,
           layouts: () => hall.layouts,
           cardSpan: () => hall.cardSpan,
+          stillLayer: () => hall.stillLayer,
           flags: () => FLAG_IDS.filter((id) => game.textures.exists(flagKey(id))),
           destroy: () => {
             gone = true;

@@ -26,6 +26,7 @@ import {
   type PlateColours,
   type PlateLayout,
 } from './nameplates';
+import { layerReplayable, paintLayer, type StillItem } from './still-layer';
 import type { Gauge, HallModel, Renders, Seat, Theme, VoteMark } from './types';
 
 type Choice = NonNullable<VoteMark['choice']>;
@@ -371,6 +372,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private layoutKey = '';
   /** How many times the hall has been laid out anew (read by tests and the benchmark). */
   layouts = 0;
+  /** How the last layout's still layer was drawn (read by tests). */
+  stillLayer: 'canvas' | 'webgl' | 'none' = 'none';
   /** The last layout's stage width and nameplate card width, in pixels (read by tests). */
   cardSpan = { stage: 0, card: 0 };
   private c: Colours = coloursFor({
@@ -663,6 +666,63 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
       this.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
       this.wake();
     });
+  }
+
+  /**
+   * Draws the still layer (`this.bake`) straight into the backdrop with Canvas 2D
+   * (src/client/scenes/still-layer.ts), in the frame that shows the new layout: no texture to
+   * bake with WebGL and no copy to read back. False where there is no backdrop or the layer holds
+   * something the replay cannot draw; WebGL bakes it then, as before.
+   */
+  private paintBackdrop(w: number, h: number): boolean {
+    const b = this.backdrop;
+    const items = b ? this.stillItems() : null;
+    if (!b || !layerReplayable(items)) return false;
+    const tw = Math.max(2, Math.ceil(w / 2) * 2);
+    const th = Math.max(2, Math.ceil(h / 2) * 2);
+    if (b.width !== tw || b.height !== th) {
+      b.width = tw;
+      b.height = th;
+      b.style.width = `${tw}px`;
+      b.style.height = `${th}px`;
+    }
+    const g = b.getContext('2d');
+    if (!g) return false;
+    paintLayer(g, tw, th, items);
+    // A copy still pending from an older layout would paint over this one.
+    this.backdropJob++;
+    this.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
+    return true;
+  }
+
+  /** The still layer's objects for the replay, in order; null if one is of a kind it cannot draw. */
+  private stillItems(): StillItem[] | null {
+    const items: StillItem[] = [];
+    for (const o of this.bake.list) {
+      if (o instanceof Phaser.GameObjects.Graphics) {
+        if (!o.visible) continue;
+        const [cos, sin] = [Math.cos(o.rotation), Math.sin(o.rotation)];
+        items.push({
+          kind: 'shape',
+          commands: o.commandBuffer as number[],
+          matrix: [cos * o.scaleX, sin * o.scaleX, -sin * o.scaleY, cos * o.scaleY, o.x, o.y],
+          alpha: o.alpha,
+        });
+      } else if (o instanceof Phaser.GameObjects.Text || o instanceof Phaser.GameObjects.Image) {
+        if (!o.visible) continue;
+        if (o.rotation !== 0 || o.flipX || o.flipY || o.isTinted) return null;
+        const f = o.frame;
+        const [dw, dh] = [o.displayWidth, o.displayHeight];
+        items.push({
+          kind: 'image',
+          source: f.source.image as CanvasImageSource,
+          from: [f.cutX, f.cutY, f.cutWidth, f.cutHeight],
+          to: [o.x - o.originX * dw, o.y - o.originY * dh, dw, dh],
+          alpha: o.alpha,
+        });
+      } else return null;
+    }
+    return items;
   }
 
   /** Copies the baked texture `key` into the backdrop; false if there is none or it failed. */
@@ -1063,11 +1123,14 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     this.buildSpeech(m, M, speech, headerH, speechLineH);
     if (gaugesR) this.buildGauges(m, M, gaugesR, fit.compact);
     if (boardR && m.ballot) this.buildBoard(m, M, boardR, fit.rowH, !table);
-    this.bakeTo('hall-static', w, h, this.bake, 0, 0);
+    this.stillLayer = this.paintBackdrop(w, h) ? 'canvas' : 'webgl';
+    if (this.stillLayer === 'webgl') {
+      this.bakeTo('hall-static', w, h, this.bake, 0, 0);
+      const still = new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0);
+      this.root.addAt(still, 0);
+      this.moveToBackdrop(still);
+    }
     this.bake.removeAll(true);
-    const still = new Phaser.GameObjects.Image(this, 0, 0, 'hall-static').setOrigin(0, 0);
-    this.root.addAt(still, 0);
-    this.moveToBackdrop(still);
     this.root.bringToTop(top);
     return true;
   }
