@@ -9,7 +9,8 @@
  */
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
-import type { HallModel, Seat } from '../../src/client/scenes/types';
+import { sampleGauges, sampleSeat } from '../../src/client/dev/sample-hall';
+import type { HallModel } from '../../src/client/scenes/types';
 import { loadStage } from '../../src/client/stage';
 
 const q = new URLSearchParams(location.search);
@@ -17,35 +18,20 @@ const host = document.getElementById('stage')!;
 host.style.width = `${Number(q.get('w') ?? 709)}px`;
 host.style.height = `${Number(q.get('h') ?? 532)}px`;
 
-const seat = (id: string, name: string, present: boolean, isPlayer = false): Seat => ({
-  id,
-  name,
-  status: present ? 'present' : 'absent',
-  frozen: false,
-  absent: false,
-  isPlayer,
-});
-
 const model: HallModel = {
   theme: { palette: 'default', highContrast: false, reducedMotion: false, textScale: 1 },
   title: 'Tsaghkadzor 2018: the CSTO Model-Conference',
   phaseLabel: 'Roll call',
   seats: [
-    seat('am', 'Republic of Armenia', false),
-    seat('by', 'Republic of Belarus', true),
-    seat('kz', 'Republic of Kazakhstan', true),
-    seat('kg', 'Kyrgyz Republic', false),
-    seat('ru', 'Russian Federation', false, true),
-    seat('tj', 'Republic of Tajikistan', false),
+    sampleSeat('am', 'Republic of Armenia', false, 'absent'),
+    sampleSeat('by', 'Republic of Belarus'),
+    sampleSeat('kz', 'Republic of Kazakhstan'),
+    sampleSeat('kg', 'Kyrgyz Republic', false, 'absent'),
+    sampleSeat('ru', 'Russian Federation', true, 'absent'),
+    sampleSeat('tj', 'Republic of Tajikistan', false, 'absent'),
   ],
   speaker: null,
-  gauges: [
-    { id: 'credibility', label: 'Credibility', value: 50 },
-    { id: 'cohesion', label: 'Cohesion', value: 50 },
-    { id: 'borderSecurity', label: 'Border security', value: 50 },
-    { id: 'stratcom', label: 'Strategic communication and image', value: 50 },
-    { id: 'international', label: 'International interaction', value: 50 },
-  ],
+  gauges: sampleGauges([50, 50, 50, 50, 50]),
   ballot: null,
   gavel: 0,
   clock: 0,

@@ -11,6 +11,7 @@ import '@fontsource/noto-sans/700.css';
 import Phaser from 'phaser';
 import { flagKey, loadFlags } from '../flags';
 import { HallScene } from '../scenes/hall-scene';
+import { sampleGauges, sampleSeat } from './sample-hall';
 import type { HallModel, Seat, VoteMark } from '../scenes/types';
 
 const q = new URLSearchParams(location.search);
@@ -18,24 +19,15 @@ const frozen = q.get('frozen') === '1';
 const fast = q.get('fast') === '1';
 const debateOnly = q.get('ballot') === '0';
 
-const seat = (id: string, name: string, isPlayer = false): Seat => ({
-  id,
-  name,
-  status: 'present',
-  frozen: false,
-  absent: false,
-  isPlayer,
-});
-
 const seats: Seat[] = [
-  seat('ru', 'Russia'),
-  seat('by', 'Belarus'),
-  seat('kz', 'Kazakhstan', true),
-  seat('kg', 'Kyrgyzstan'),
-  seat('tj', 'Tajikistan'),
+  sampleSeat('ru', 'Russia'),
+  sampleSeat('by', 'Belarus'),
+  sampleSeat('kz', 'Kazakhstan', true),
+  sampleSeat('kg', 'Kyrgyzstan'),
+  sampleSeat('tj', 'Tajikistan'),
   frozen
     ? { id: 'am', name: 'Armenia', status: 'frozen', frozen: true, absent: false, isPlayer: false }
-    : seat('am', 'Armenia'),
+    : sampleSeat('am', 'Armenia'),
 ];
 if (q.get('seats') === '9') {
   seats.push(
@@ -87,13 +79,7 @@ let model: HallModel = {
   phaseLabel: 'General debate · Proposal 3: border sensors',
   seats,
   speaker: { seat: 'kz', text: speechKz, remaining: 95, total: 120 },
-  gauges: [
-    { id: 'credibility', label: 'Credibility', value: 42 },
-    { id: 'cohesion', label: 'Cohesion', value: 58 },
-    { id: 'borderSecurity', label: 'Border security', value: 35 },
-    { id: 'stratcom', label: 'Strategic communication and image', value: 61 },
-    { id: 'international', label: 'International interaction', value: 74 },
-  ],
+  gauges: sampleGauges([42, 58, 35, 61, 74]),
   ballot: null,
   gavel: 0,
   clock: 1834,

@@ -268,6 +268,18 @@ interface RowView {
 
 const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 
+/** A size in whole pixels, rounded up to even (at least 2): the still layer's texture and canvas. */
+const even = (n: number): number => Math.max(2, Math.ceil(n / 2) * 2);
+
+/** Sets a canvas's pixel size and its CSS size to `w` × `h` (only when they change: resizing clears it). */
+const sizeCanvas = (c: HTMLCanvasElement, w: number, h: number): void => {
+  if (c.width === w && c.height === h) return;
+  c.width = w;
+  c.height = h;
+  c.style.width = `${w}px`;
+  c.style.height = `${h}px`;
+};
+
 function mmss(seconds: number, up: boolean): string {
   const s = Math.max(0, up ? Math.ceil(seconds) : Math.floor(seconds));
   const m = Math.floor(s / 60);
@@ -678,14 +690,8 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     const b = this.backdrop;
     const items = b ? this.stillItems() : null;
     if (!b || !layerReplayable(items)) return false;
-    const tw = Math.max(2, Math.ceil(w / 2) * 2);
-    const th = Math.max(2, Math.ceil(h / 2) * 2);
-    if (b.width !== tw || b.height !== th) {
-      b.width = tw;
-      b.height = th;
-      b.style.width = `${tw}px`;
-      b.style.height = `${th}px`;
-    }
+    const [tw, th] = [even(w), even(h)];
+    sizeCanvas(b, tw, th);
     const g = b.getContext('2d');
     if (!g) return false;
     paintLayer(g, tw, th, items);
@@ -743,12 +749,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
         bindings: { framebuffer: dt.drawingContext.framebuffer },
       });
       r.gl.readPixels(0, 0, w, h, r.gl.RGBA, r.gl.UNSIGNED_BYTE, px);
-      if (b.width !== w || b.height !== h) {
-        b.width = w;
-        b.height = h;
-        b.style.width = `${w}px`;
-        b.style.height = `${h}px`;
-      }
+      sizeCanvas(b, w, h);
       const g = b.getContext('2d');
       if (!g) return false;
       const img = g.createImageData(w, h);
@@ -890,8 +891,7 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
 
   /** Draw `what` into a texture under `key` (created or resized), offset by (ox, oy). */
   private bakeTo(key: string, w: number, h: number, what: Container, ox: number, oy: number): void {
-    const tw = Math.max(2, Math.ceil(w / 2) * 2);
-    const th = Math.max(2, Math.ceil(h / 2) * 2);
+    const [tw, th] = [even(w), even(h)];
     const dt = this.textures.exists(key)
       ? (this.textures.get(key) as Phaser.Textures.DynamicTexture)
       : this.textures.addDynamicTexture(key, tw, th);
