@@ -397,11 +397,14 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
   private M: Metrics | null = null;
 
   private root!: Container;
-  /** Static drawing, baked into one texture after each layout (Graphics cost every frame). */
+  /**
+   * Static drawing, built anew at each layout and then drawn once: into the backdrop with Canvas 2D
+   * (paintBackdrop), or baked into one texture where that cannot be (Graphics cost every frame).
+   */
   private bake!: Container;
   private speechCam: Phaser.Cameras.Scene2D.Camera | null = null;
   /**
-   * The hall's still layer (the room, the table, the panels, baked after each layout) as a 2D
+   * The hall's still layer (the room, the table, the panels, drawn after each layout) as a 2D
    * canvas beneath the engine's transparent canvas, instead of a full-size texture that WebGL
    * samples again every frame: where WebGL runs in software that alone cost about 6 ms a frame,
    * a third of the budget. Null where the engine's canvas is opaque (the dev harness) or not WebGL;
