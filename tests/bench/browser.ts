@@ -166,6 +166,8 @@ export const chromiumVersion = async (): Promise<string> => {
 
 interface BenchContext {
   ended: boolean;
+  /** Delegations waiting to speak (the one speaking is `speaker`). */
+  speakers: string[];
   clock: number;
   caucus: unknown;
   speaker: { delegation: string } | null;
@@ -503,6 +505,7 @@ export interface FramesResult {
   hall: FrameStats & {
     events: number;
     votes: number;
+    /** Speeches heard in the window: the one on the floor when it opened, and those begun in it. */
     speeches: number;
     /** Times the hall was laid out anew in the window (a new phase or ballot, not every event). */
     layouts: number;
@@ -558,7 +561,23 @@ export const measureFrames = async (
       rest = stats(await rafDeltas(b.page, ms / 2), renderer);
       log(`frames: hall at rest p50 ${rest.p50.toFixed(1)} ms, p95 ${rest.p95.toFixed(1)} ms`);
       await drive(b.page, true, false);
-      await b.page.waitForTimeout(1000);
+      // The window opens with the last speech of the first debate, so that a speech scrolls and
+      // then the votes animate in it: the AI's speeches (which answer one another) hold the floor
+      // longer than the window, which would otherwise see the debate only.
+      await b.page.waitForFunction(
+        () => {
+          const c = (window as unknown as BenchWindow).consensus?.session?.conference;
+          const ctx = c?.snapshot.context;
+          return (
+            !!ctx &&
+            ctx.speaker !== null &&
+            ctx.speakers.length === 0 &&
+            c!.log.some((e) => e.type === 'delegate.speak')
+          );
+        },
+        null,
+        { timeout: 90_000, polling: 100 },
+      );
       size = await stageCanvasSize(b.page);
       const seq0 = await appLog(b.page);
       const layouts0 = await hallLayouts(b.page);
@@ -583,7 +602,8 @@ export const measureFrames = async (
         return {
           events: e.length,
           votes: e.filter((x) => x.type === 'delegate.vote').length,
-          speeches: e.filter((x) => x.type === 'delegate.speak').length,
+          // The speech on the floor when the window opened scrolls in it too.
+          speeches: e.filter((x) => x.type === 'delegate.speak').length + 1,
         };
       }, seq0);
       const layouts = (await hallLayouts(b.page)) - layouts0;
