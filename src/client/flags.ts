@@ -8,7 +8,8 @@
 import sheetUrl from 'virtual:flag-sheet';
 import { FLAG_H, FLAG_IDS, FLAG_W } from '../content/flag-sheet';
 
-export { FLAG_H, FLAG_W };
+/** The flags in the sheet, by id (the stage reports which of them it holds). */
+export { FLAG_IDS };
 
 export const flagKey = (id: string): string => `flag-${id}`;
 

@@ -4,8 +4,7 @@
  * sight while the player reads the hall) or when the map is first opened.
  */
 import Phaser from 'phaser';
-import { FLAG_IDS } from '../../content/flag-sheet';
-import { flagKey } from '../flags';
+import { FLAG_IDS, flagKey } from '../flags';
 import { whenIdle, type Stage } from '../stage';
 import { HallScene } from './hall-scene';
 import type { MapScene } from './map-scene';

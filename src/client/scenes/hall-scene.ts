@@ -710,11 +710,11 @@ export class HallScene extends Phaser.Scene implements Renders<HallModel> {
     for (const o of this.bake.list) {
       if (o instanceof Phaser.GameObjects.Graphics) {
         if (!o.visible) continue;
-        const [cos, sin] = [Math.cos(o.rotation), Math.sin(o.rotation)];
+        const m = o.getLocalTransformMatrix();
         items.push({
           kind: 'shape',
           commands: o.commandBuffer as number[],
-          matrix: [cos * o.scaleX, sin * o.scaleX, -sin * o.scaleY, cos * o.scaleY, o.x, o.y],
+          matrix: [m.a, m.b, m.c, m.d, m.tx, m.ty],
           alpha: o.alpha,
         });
       } else if (o instanceof Phaser.GameObjects.Text || o instanceof Phaser.GameObjects.Image) {

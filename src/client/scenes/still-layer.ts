@@ -82,6 +82,7 @@ export type Paint = Pick<
 
 /** A 2D affine matrix [a, b, c, d, e, f], as `setTransform` takes it. */
 type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[2] * n[1],
@@ -150,7 +151,7 @@ export const replayShape = (
   base: Matrix,
   alpha: number,
 ): void => {
-  let current: Matrix = [1, 0, 0, 1, 0, 0];
+  let current = IDENTITY;
   const stack: Matrix[] = [];
   /** The sub-paths, as Phaser keeps them: each a list of x, y pairs. */
   let paths: number[][] = [];
@@ -289,7 +290,7 @@ export const replayShape = (
         stack.push(current);
         break;
       case CMD.RESTORE:
-        current = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+        current = stack.pop() ?? IDENTITY;
         break;
       case CMD.TRANSLATE:
         current = multiply(current, [1, 0, 0, 1, a(1), a(2)]);
@@ -313,7 +314,7 @@ export const layerReplayable = (items: readonly StillItem[] | null): items is St
 
 /** Clears `g`'s canvas of `w` × `h` pixels and draws the layer's `items` on it, in order. */
 export const paintLayer = (g: Paint, w: number, h: number, items: readonly StillItem[]): void => {
-  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.setTransform(...IDENTITY);
   g.globalAlpha = 1;
   g.clearRect(0, 0, w, h);
   for (const it of items) {
@@ -321,11 +322,11 @@ export const paintLayer = (g: Paint, w: number, h: number, items: readonly Still
       g.globalAlpha = 1;
       replayShape(g, it.commands, it.matrix, it.alpha);
     } else {
-      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.setTransform(...IDENTITY);
       g.globalAlpha = it.alpha;
       g.drawImage(it.source, ...it.from, ...it.to);
     }
   }
-  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.setTransform(...IDENTITY);
   g.globalAlpha = 1;
 };
