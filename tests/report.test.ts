@@ -14,7 +14,7 @@ import {
   startConference,
   type Conference,
 } from '../src/core/conference';
-import { codeAndTitle, dateIn } from '../src/client/i18n';
+import { codeAndTitle, dateHeading, dateIn } from '../src/client/i18n';
 import { debriefOf } from '../src/core/debrief';
 import { PROFILES } from '../src/core/profiles';
 import type { Scenario } from '../src/core/scenario';
@@ -62,6 +62,17 @@ describe('the report’s word tables', () => {
       expect(ru[k].trim(), k).not.toBe('');
     }
     for (const k of SECTION_KEYS) expect(ru[k]).toMatch(/[А-Яа-яЁё]/);
+  });
+});
+
+describe('dates as a reader writes them', () => {
+  it('a day, a month and a year in each language; a heading starts with a capital', () => {
+    expect(dateIn('2018-08-19', 'en')).toBe('19 August 2018');
+    expect(dateIn('2018-08-19', 'ru')).toBe('19 августа 2018 г.');
+    expect(dateIn('2022-01', 'ru')).toBe('январь 2022 г.');
+    expect(dateIn('2010', 'ru')).toBe('2010');
+    expect(dateHeading('2022-01', 'ru')).toBe('Январь 2022 г.');
+    expect(dateHeading('2022-01', 'en')).toBe('January 2022');
   });
 });
 

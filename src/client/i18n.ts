@@ -1227,3 +1227,11 @@ export const dateIn = (d: string, l: Lang): string => {
 };
 /** The same in the interface's language. */
 export const dateText = (d: string): string => dateIn(d, lang);
+/**
+ * A date that heads a line, with its first letter in capitals («Декабрь 2010 г.»): the debrief's
+ * and the report's history of what happened.
+ */
+export const dateHeading = (d: string, l: Lang): string => {
+  const s = dateIn(d, l);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};

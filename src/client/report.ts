@@ -13,7 +13,7 @@ import {
   startConference,
   type Conference,
 } from '../core/conference';
-import { codeAndTitle, dateIn, fill, signedIn } from './i18n';
+import { codeAndTitle, dateHeading, dateIn, fill, signedIn } from './i18n';
 import { AWARD_NAMES, debriefOf } from '../core/debrief';
 import type { ConferenceEvent, Motion, Term } from '../core/events';
 import { PROFILES, type DecisionReason } from '../core/profiles';
@@ -544,9 +544,6 @@ export const clockMmSs = (s: number): string =>
   `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 const pick = (text: Text, lang: ReportLang): string => text[lang];
-
-/** A text with its first letter in capitals. */
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Names and titles from the scenario, in one language. */
 export class Namer {
@@ -1495,8 +1492,7 @@ export const buildReport = (
       {
         type: 'list',
         items: db.history.map((h): Inline[] => [
-          // A date heading a line starts with a capital («Декабрь 2010 г.»).
-          { strong: capitalised(dateIn(h.date, lang)) },
+          { strong: dateHeading(h.date, lang) },
           ` — ${pick(h.text, lang)}`,
           ...sourceLinks(scenario, h.sources, lang),
         ]),

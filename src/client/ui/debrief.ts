@@ -6,7 +6,7 @@
 import { AWARD_NAMES, type Debrief } from '../../core/debrief';
 import { PROFILES } from '../../core/profiles';
 import { METRICS, type Scenario } from '../../core/scenario';
-import { dateText, t, tx, type Key } from '../i18n';
+import { dateHeading, dateText, getLang, t, tx, type Key } from '../i18n';
 import { h, scrollBox, tableHead } from './dom';
 import { crisisOutcome, proposalLabel, sourceList as sourcesOf, termLabel } from './labels';
 
@@ -349,12 +349,7 @@ export const renderDebrief = (
         h(
           'li',
           {},
-          // A date heading a line starts with a capital («Декабрь 2010 г.»).
-          h(
-            'strong',
-            {},
-            dateText(n.date).replace(/^./, (c) => c.toUpperCase()),
-          ),
+          h('strong', {}, dateHeading(n.date, getLang())),
           ` — ${tx(n.text)}`,
           sourceList(n.sources),
         ),
