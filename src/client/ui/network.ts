@@ -69,13 +69,16 @@ const field = (id: string, label: string, input: HTMLElement, help?: string) =>
  * The join card's content, on the console and on the projector: the code, large; the QR code of
  * the join address (an SVG from the server); the address in words.
  */
-const joinParts = (code: string, joinUrl: string, qrSvg: string | null, codeId: string) => {
-  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': joinUrl });
-  if (qrSvg) qr.innerHTML = qrSvg;
+const joinParts = (code: string, join: JoinInfo, codeId: string) => {
+  let qr: HTMLElement | null = null;
+  if (join.qr) {
+    qr = h('div', { class: 'qr', role: 'img', 'aria-label': join.joinUrl });
+    qr.innerHTML = join.qr;
+  }
   return [
     h('p', { class: 'join-code', id: codeId }, code),
     qr,
-    h('p', {}, t('joinAt', { url: joinUrl })),
+    h('p', {}, t('joinAt', { url: join.joinUrl })),
   ];
 };
 /** What the server tells anyone with the code about a session (`GET /api/sessions/:code`). */
@@ -92,9 +95,19 @@ const lookUpSession = async (code: string): Promise<SessionInfo> => {
   if (!r.ok) throw new Error(info.error ?? r.statusText);
   return info;
 };
-/** The join address and its QR code from a session's info, when the server gave both. */
-const joinOf = (info: SessionInfo): { joinUrl: string; qr: string } | null =>
-  info.joinUrl && info.qr ? { joinUrl: info.joinUrl, qr: info.qr } : null;
+/** How students join a session: its address, and the address's QR code (an SVG) if there is one. */
+interface JoinInfo {
+  joinUrl: string;
+  qr: string | null;
+}
+/**
+ * How to join, from the session's info: the server's address for the class and its QR code, or
+ * this page's own address, without a QR code, where the server gave none.
+ */
+const joinOf = (info: SessionInfo, code: string): JoinInfo => ({
+  joinUrl: info.joinUrl ?? `${location.origin}/?join=${code}`,
+  qr: info.qr ?? null,
+});
 
 export class NetworkScreens {
   private session: RemoteSession | null = null;
@@ -102,7 +115,7 @@ export class NetworkScreens {
   private game: GameScreen | null = null;
   private scenario: Scenario | null = null;
   /** The join address and its QR code, for the projector's join card (from the server). */
-  private joinInfo: { joinUrl: string; qr: string } | null = null;
+  private joinInfo: JoinInfo | null = null;
   /** Draws the current screen again in the current language and theme. */
   private redraw: (() => void) | null = null;
   /** The desk or projector on screen (what the server told this device), if any. */
@@ -358,7 +371,7 @@ export class NetworkScreens {
               'aria-labelledby': 'h-projector-join',
             },
             h('h2', { id: 'h-projector-join' }, t('joinThisSession')),
-            ...joinParts(w.code, join.joinUrl, join.qr, 'projector-code'),
+            ...joinParts(w.code, join, 'projector-code'),
           )
         : null;
     const view = stageView(`${t(this.view)}: ${tx(scenario.title)}`);
@@ -507,7 +520,7 @@ export class NetworkScreens {
     void (async () => {
       try {
         const info = await lookUpSession(code);
-        this.joinInfo = joinOf(info);
+        this.joinInfo = joinOf(info, code);
         this.scenario = scenarioById(info.scenario ?? '') ?? null;
         this.session = new RemoteSession(code);
         this.showDesk(await this.session.connect({ role: 'observer' }));
@@ -672,8 +685,7 @@ export class NetworkScreens {
     await this.session.connect({ chairKey: key, name: 'Chair' });
     // From the server, so that the console opened again (another tab, after a restart) has its
     // QR code and the class's address too (a copy kept for the tab that created it had not).
-    const join = joinOf(look);
-    const joinUrl = join?.joinUrl ?? `${location.origin}/?join=${code}`;
+    const join = joinOf(look, code);
     let controls: HTMLElement, status: HTMLElement, people: HTMLElement, msgs: HTMLElement;
     const session = this.session;
     this.game = new GameScreen({
@@ -721,7 +733,7 @@ export class NetworkScreens {
               'section',
               { class: 'panel join-card', 'aria-labelledby': 'h-join' },
               h('h2', { id: 'h-join' }, t('joinCode')),
-              ...joinParts(code, joinUrl, join?.qr ?? null, 'console-code'),
+              ...joinParts(code, join, 'console-code'),
               h(
                 'p',
                 {},
