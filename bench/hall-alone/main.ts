@@ -9,6 +9,8 @@
  */
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
+// The game's own stylesheet: the stage and its still layer beneath the engine's canvas.
+import '../../src/client/style.css';
 import { sampleGauges, sampleSeat } from '../../src/client/dev/sample-hall';
 import type { HallModel } from '../../src/client/scenes/types';
 import { loadStage } from '../../src/client/stage';
